@@ -1,0 +1,121 @@
+CREATE TABLE `application_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`application_id` text NOT NULL,
+	`actor_id` text,
+	`type` text NOT NULL,
+	`from_status` text,
+	`to_status` text,
+	`note` text,
+	`visible_to_citizen` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `application_events_application_idx` ON `application_events` (`application_id`,`id`);--> statement-breakpoint
+CREATE TABLE `applications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tracking_code` text NOT NULL,
+	`service_slug` text NOT NULL,
+	`office_id` text NOT NULL,
+	`applicant_id` text,
+	`volunteer_id` text,
+	`applicant_name` text NOT NULL,
+	`applicant_phone` text NOT NULL,
+	`answers` text NOT NULL,
+	`status` text NOT NULL,
+	`submitted_at` integer NOT NULL,
+	`due_at` integer NOT NULL,
+	`paused_at` integer,
+	`assigned_officer_id` text,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`service_slug`) REFERENCES `services`(`slug`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`applicant_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`volunteer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assigned_officer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `applications_tracking_code_unique` ON `applications` (`tracking_code`);--> statement-breakpoint
+CREATE INDEX `applications_queue_idx` ON `applications` (`office_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `applications_applicant_idx` ON `applications` (`applicant_id`,`submitted_at`);--> statement-breakpoint
+CREATE INDEX `applications_volunteer_idx` ON `applications` (`volunteer_id`,`submitted_at`);--> statement-breakpoint
+CREATE INDEX `applications_assigned_idx` ON `applications` (`assigned_officer_id`,`due_at`);--> statement-breakpoint
+CREATE TABLE `documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`application_id` text,
+	`requirement_key` text NOT NULL,
+	`storage_key` text NOT NULL,
+	`content_type` text NOT NULL,
+	`size` integer NOT NULL,
+	`original_name` text NOT NULL,
+	`uploaded_by` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `documents_storage_key_unique` ON `documents` (`storage_key`);--> statement-breakpoint
+CREATE INDEX `documents_application_idx` ON `documents` (`application_id`);--> statement-breakpoint
+CREATE TABLE `holidays` (
+	`date` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `login_throttle` (
+	`key` text PRIMARY KEY NOT NULL,
+	`failures` integer NOT NULL,
+	`window_started_at` integer NOT NULL,
+	`locked_until` integer
+);
+--> statement-breakpoint
+CREATE TABLE `offices` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`short_name` text NOT NULL,
+	`address` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `services` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`office_id` text NOT NULL,
+	`name` text NOT NULL,
+	`summary` text NOT NULL,
+	`description` text NOT NULL,
+	`steps` text NOT NULL,
+	`documents` text NOT NULL,
+	`standard` text NOT NULL,
+	`sla_value` integer NOT NULL,
+	`sla_unit` text NOT NULL,
+	`in_person` integer DEFAULT false NOT NULL,
+	`rank` integer DEFAULT 100 NOT NULL,
+	`external_link` text,
+	`active` integer DEFAULT true NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `services_office_idx` ON `services` (`office_id`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`secret_hash` blob NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_verified_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`phone` text NOT NULL,
+	`name` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`role` text DEFAULT 'citizen' NOT NULL,
+	`office_id` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_phone_unique` ON `users` (`phone`);

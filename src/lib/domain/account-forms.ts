@@ -1,0 +1,61 @@
+/**
+ * The register and login forms' rules, as valibot schemas: the server is the authority, the browser may
+ * run the same schemas for quick feedback. Messages are plain Indonesian, next to the field they concern.
+ */
+import * as v from 'valibot';
+import { normalizePhone } from './phone';
+import { MAX_PASSWORD_LENGTH, passwordMessages, passwordProblem } from './password-policy';
+
+const phone = v.pipe(
+	v.string('Isi nomor HP.'),
+	v.trim(),
+	v.nonEmpty('Isi nomor HP.'),
+	v.transform((value) => normalizePhone(value) ?? ''),
+	v.nonEmpty('Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.')
+);
+
+export const loginSchema = v.object({
+	phone,
+	password: v.pipe(
+		v.string('Isi kata sandi.'),
+		v.nonEmpty('Isi kata sandi.'),
+		v.maxLength(MAX_PASSWORD_LENGTH, passwordMessages.too_long)
+	)
+});
+
+export const registerSchema = v.pipe(
+	v.object({
+		name: v.pipe(
+			v.string('Isi nama lengkap.'),
+			v.trim(),
+			v.nonEmpty('Isi nama lengkap.'),
+			v.minLength(2, 'Nama terlalu pendek.'),
+			v.maxLength(100, 'Nama paling banyak 100 huruf.')
+		),
+		phone,
+		password: v.string('Isi kata sandi.')
+	}),
+	v.forward(
+		v.check(
+			(input) => passwordProblem(input.password, input.phone) === null,
+			(issue) => {
+				const input = issue.input as { password: string; phone: string };
+				const problem = passwordProblem(input.password, input.phone);
+				return problem ? passwordMessages[problem] : '';
+			}
+		),
+		['password']
+	)
+);
+
+export type FieldErrors = Record<string, string>;
+
+/** First message per field, keyed by the field's name: what the form shows beside each input. */
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of issues) {
+		const key = v.getDotPath(issue) ?? 'form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}

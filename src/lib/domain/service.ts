@@ -1,0 +1,89 @@
+/**
+ * A public service as data. Services are records, not code paths: the catalogue file seeds them, an admin
+ * edits them later, and the guided application is generated from `steps` and `documents`.
+ *
+ * The six public components of the Standar Pelayanan (UU 25/2009, PermenPANRB 15/2014) are in `standard`.
+ */
+
+export type OfficeId = 'disdukcapil' | 'dpmptsp';
+
+/** How a field's value is checked; each kind has one valibot rule in domain/fields.ts. */
+export type FieldKind =
+	| 'text' // short free text
+	| 'textarea' // longer free text
+	| 'nik' // 16-digit NIK, DOMAIN.md rules
+	| 'kk' // 16-digit No. KK
+	| 'nib' // 13-digit NIB
+	| 'phone' // Indonesian phone number, stored +628…
+	| 'date' // a past (or today) date, YYYY-MM-DD
+	| 'time' // HH:MM
+	| 'select' // one of `options`
+	| 'kelurahan'; // one of Banjarbaru's 20 kelurahan
+
+export interface FieldDefinition {
+	/** Stable key of the answer, e.g. `child_name`. */
+	key: string;
+	label: string;
+	/** Plain-Indonesian help shown under the field. */
+	help?: string;
+	kind: FieldKind;
+	required: boolean;
+	options?: readonly { value: string; label: string }[];
+	/** Browser autocomplete token, when one fits. */
+	autocomplete?: string;
+}
+
+/** One page of the guided form: one topic. */
+export interface StepDefinition {
+	key: string;
+	title: string;
+	intro?: string;
+	fields: readonly FieldDefinition[];
+}
+
+export interface DocumentRequirement {
+	key: string;
+	label: string;
+	help?: string;
+	required: boolean;
+}
+
+export interface ServiceStandard {
+	/** Persyaratan, in plain words. */
+	requirements: readonly string[];
+	/** Sistem, mekanisme dan prosedur. */
+	procedure: readonly string[];
+	/** Jangka waktu penyelesaian, as a sentence. */
+	time: string;
+	/** Biaya/tarif. */
+	fee: string;
+	/** The law that makes it free, when it is free. */
+	feeBasis?: string;
+	/** Produk pelayanan. */
+	product: string;
+	/** Penanganan pengaduan, saran dan masukan (names SP4N-LAPOR!). */
+	complaints: string;
+}
+
+export type SlaUnit = 'days' | 'hours';
+
+export interface ServiceDefinition {
+	slug: string;
+	office: OfficeId;
+	name: string;
+	/** One sentence for lists. */
+	summary: string;
+	/** A short paragraph: who it is for and what you get. */
+	description: string;
+	steps: readonly StepDefinition[];
+	documents: readonly DocumentRequirement[];
+	standard: ServiceStandard;
+	/** SLA in working days or working hours (WITA). */
+	sla: { value: number; unit: SlaUnit };
+	/** An in-person step (biometric recording) must be booked. */
+	inPerson: boolean;
+	/** Lower shows first; the home page shows the three lowest. */
+	rank: number;
+	/** Optional external link shown on the service page, e.g. OSS for the NIB. */
+	externalLink?: { href: string; label: string };
+}

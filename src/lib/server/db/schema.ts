@@ -1,0 +1,185 @@
+/**
+ * The database, in drizzle. SQLite dialect: libSQL files locally and in tests, Turso in production.
+ *
+ * Times are stored as integer milliseconds since the epoch (UTC); WITA is only a way of showing them.
+ * Application events are append-only: triggers in the migrations refuse UPDATE and DELETE on them.
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Role } from '$lib/domain/roles';
+import type { Status } from '$lib/domain/workflow';
+import type {
+	DocumentRequirement,
+	OfficeId,
+	ServiceStandard,
+	SlaUnit,
+	StepDefinition
+} from '$lib/domain/service';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+export const offices = sqliteTable('offices', {
+	id: text('id').$type<OfficeId>().primaryKey(),
+	name: text('name').notNull(),
+	shortName: text('short_name').notNull(),
+	address: text('address').notNull()
+});
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		/** E.164, +628… */
+		phone: text('phone').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role').$type<Role>().notNull().default('citizen'),
+		/** Officers belong to exactly one office; everyone else has none. */
+		officeId: text('office_id').$type<OfficeId>().references(() => offices.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('users_phone_unique').on(t.phone)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** SHA-256 of the token's secret part; the secret itself is never stored. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).$type<Uint8Array>().notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed-login counters, per account (`account:+628…`) and per client address (`ip:…`). */
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+});
+
+export const services = sqliteTable(
+	'services',
+	{
+		slug: text('slug').primaryKey(),
+		officeId: text('office_id')
+			.$type<OfficeId>()
+			.notNull()
+			.references(() => offices.id),
+		name: text('name').notNull(),
+		summary: text('summary').notNull(),
+		description: text('description').notNull(),
+		steps: text('steps', { mode: 'json' }).$type<StepDefinition[]>().notNull(),
+		documents: text('documents', { mode: 'json' }).$type<DocumentRequirement[]>().notNull(),
+		standard: text('standard', { mode: 'json' }).$type<ServiceStandard>().notNull(),
+		slaValue: integer('sla_value').notNull(),
+		slaUnit: text('sla_unit').$type<SlaUnit>().notNull(),
+		inPerson: integer('in_person', { mode: 'boolean' }).notNull().default(false),
+		rank: integer('rank').notNull().default(100),
+		externalLink: text('external_link', { mode: 'json' }).$type<{ href: string; label: string }>(),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('services_office_idx').on(t.officeId)]
+);
+
+export const applications = sqliteTable(
+	'applications',
+	{
+		/** Made by the browser; doubles as the idempotency key of the submission. */
+		id: text('id').primaryKey(),
+		trackingCode: text('tracking_code').notNull(),
+		serviceSlug: text('service_slug')
+			.notNull()
+			.references(() => services.slug),
+		officeId: text('office_id')
+			.$type<OfficeId>()
+			.notNull()
+			.references(() => offices.id),
+		applicantId: text('applicant_id').references(() => users.id),
+		/** The volunteer who helped, if any. */
+		volunteerId: text('volunteer_id').references(() => users.id),
+		applicantName: text('applicant_name').notNull(),
+		applicantPhone: text('applicant_phone').notNull(),
+		answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		status: text('status').$type<Status>().notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The promise to the citizen; moves later by the working time spent waiting on them. */
+		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+		/** When the clock was paused (waiting on the citizen); null while it runs. */
+		pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+		assignedOfficerId: text('assigned_officer_id').references(() => users.id),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('applications_tracking_code_unique').on(t.trackingCode),
+		index('applications_queue_idx').on(t.officeId, t.status, t.dueAt),
+		index('applications_applicant_idx').on(t.applicantId, t.submittedAt),
+		index('applications_volunteer_idx').on(t.volunteerId, t.submittedAt),
+		index('applications_assigned_idx').on(t.assignedOfficerId, t.dueAt)
+	]
+);
+
+/** Append-only history of an application: the timeline and the audit log are both read from here. */
+export const applicationEvents = sqliteTable(
+	'application_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applications.id),
+		actorId: text('actor_id').references(() => users.id),
+		/** submitted, claimed, correction_requested, …, viewed, document_viewed, note */
+		type: text('type').notNull(),
+		fromStatus: text('from_status').$type<Status>(),
+		toStatus: text('to_status').$type<Status>(),
+		note: text('note'),
+		/** Shown on the citizen's timeline (officers' views of personal data are audit-only). */
+		visibleToCitizen: integer('visible_to_citizen', { mode: 'boolean' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('application_events_application_idx').on(t.applicationId, t.id)]
+);
+
+export const documents = sqliteTable(
+	'documents',
+	{
+		id: text('id').primaryKey(),
+		applicationId: text('application_id').references(() => applications.id),
+		/** The service's document requirement this file answers. */
+		requirementKey: text('requirement_key').notNull(),
+		/** Unguessable key in the R2 bucket. */
+		storageKey: text('storage_key').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		originalName: text('original_name').notNull(),
+		uploadedBy: text('uploaded_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('documents_storage_key_unique').on(t.storageKey),
+		index('documents_application_idx').on(t.applicationId)
+	]
+);
+
+/** National holidays and cuti bersama (WITA dates, YYYY-MM-DD). Editable data: decrees move them. */
+export const holidays = sqliteTable('holidays', {
+	date: text('date').primaryKey(),
+	name: text('name').notNull(),
+	kind: text('kind').$type<'libur' | 'cuti_bersama'>().notNull()
+});
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type ServiceRow = typeof services.$inferSelect;
+export type Application = typeof applications.$inferSelect;
+export type ApplicationEvent = typeof applicationEvents.$inferSelect;

@@ -1,0 +1,91 @@
+/**
+ * Reference data and demo accounts.
+ *
+ * Reference data (offices, the service catalogue, the holiday calendar) is inserted when missing and never
+ * overwrites a row: once seeded, admins own it. Demo accounts exist only in local databases: the caller
+ * decides, and `npm run db:migrate` against Turso never asks for them.
+ */
+import { offices as officeDefinitions, services as serviceDefinitions } from '../../domain/catalogue';
+import { holidays2026 } from '../../domain/holidays';
+import { normalizePhone } from '../../domain/phone';
+import type { Role } from '../../domain/roles';
+import { hashPassword } from '../auth/password';
+import type { Database } from './open';
+import { holidays, offices, services, users } from './schema';
+
+export async function seedReferenceData(db: Database, now = new Date()) {
+	await db
+		.insert(offices)
+		.values(officeDefinitions.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, address: o.address })))
+		.onConflictDoNothing();
+	await db
+		.insert(services)
+		.values(
+			serviceDefinitions.map((s) => ({
+				slug: s.slug,
+				officeId: s.office,
+				name: s.name,
+				summary: s.summary,
+				description: s.description,
+				steps: [...s.steps],
+				documents: [...s.documents],
+				standard: s.standard,
+				slaValue: s.sla.value,
+				slaUnit: s.sla.unit,
+				inPerson: s.inPerson,
+				rank: s.rank,
+				externalLink: s.externalLink ?? null,
+				updatedAt: now
+			}))
+		)
+		.onConflictDoNothing();
+	await db
+		.insert(holidays)
+		.values(holidays2026.map((h) => ({ date: h.date, name: h.name, kind: h.kind })))
+		.onConflictDoNothing();
+}
+
+/** The demo accounts the README lists: one per role, two officers (one per office). */
+export const demoAccounts: readonly {
+	name: string;
+	phone: string;
+	password: string;
+	role: Role;
+	officeId?: 'disdukcapil' | 'dpmptsp';
+}[] = [
+	{ name: 'Siti Warga', phone: '0812-0000-0001', password: 'demo-warga-2026', role: 'citizen' },
+	{ name: 'Rudi Relawan', phone: '0812-0000-0002', password: 'demo-relawan-2026', role: 'volunteer' },
+	{
+		name: 'Dewi Petugas Disdukcapil',
+		phone: '0812-0000-0003',
+		password: 'demo-petugas-2026',
+		role: 'officer',
+		officeId: 'disdukcapil'
+	},
+	{
+		name: 'Bayu Petugas DPMPTSP',
+		phone: '0812-0000-0004',
+		password: 'demo-perizinan-2026',
+		role: 'officer',
+		officeId: 'dpmptsp'
+	},
+	{ name: 'Admin Kota', phone: '0812-0000-0005', password: 'demo-admin-2026', role: 'admin' }
+];
+
+export async function seedDemoAccounts(db: Database) {
+	for (const account of demoAccounts) {
+		const phone = normalizePhone(account.phone);
+		if (!phone) throw new Error(`demo phone ${account.phone} is not valid`);
+		await db
+			.insert(users)
+			.values({
+				id: crypto.randomUUID(),
+				name: account.name,
+				phone,
+				passwordHash: await hashPassword(account.password),
+				role: account.role,
+				officeId: account.officeId ?? null
+			})
+			.onConflictDoNothing();
+	}
+}

@@ -1,0 +1,12 @@
+import { services } from '$lib/domain/catalogue';
+import type { PageServerLoad } from './$types';
+
+// The home page needs no database: the three most-asked services come from the catalogue definition,
+// so the first page a resident sees opens even when the database is far away or down.
+export const load: PageServerLoad = ({ url }) => ({
+	popular: [...services]
+		.sort((a, b) => a.rank - b.rank)
+		.slice(0, 3)
+		.map((s) => ({ slug: s.slug, name: s.name, summary: s.summary })),
+	loggedOut: url.searchParams.has('keluar')
+});

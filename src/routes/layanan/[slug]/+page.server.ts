@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import * as catalogue from '$lib/server/catalogue';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const found = await catalogue.findActive(getDb(), params.slug);
+	if (!found) error(404, 'Layanan tidak ditemukan.');
+	const { service, office } = found;
+	return {
+		slug: service.slug,
+		name: service.name,
+		description: service.description,
+		standard: service.standard,
+		documents: service.documents,
+		inPerson: service.inPerson,
+		sla: { value: service.slaValue, unit: service.slaUnit },
+		externalLink: service.externalLink,
+		office: { name: office.name, address: office.address }
+	};
+};

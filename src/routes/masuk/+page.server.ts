@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors, loginSchema } from '$lib/domain/account-forms';
+import { formatWita } from '$lib/domain/working-time';
+import * as accounts from '$lib/server/accounts';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { getDb } from '$lib/server/db';
+import { safeRedirectTarget, sleep, text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('ke'), '/akun'));
+	return { returnTo: url.searchParams.get('ke') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const phone = text(form, 'phone');
+		const parsed = v.safeParse(loginSchema, { phone, password: text(form, 'password') });
+		if (!parsed.success) return fail(400, { phone, errors: fieldErrors(parsed.issues) });
+
+		const result = await accounts.login(getDb(), parsed.output, getClientAddress());
+		if (!result.ok) {
+			if (result.reason === 'locked') {
+				return fail(429, {
+					phone,
+					errors: {
+						form: `Terlalu banyak percobaan yang salah. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)}. Jika lupa kata sandi, datang ke kantor Disdukcapil atau MPP dengan KTP.`
+					}
+				});
+			}
+			await sleep(result.delayMs);
+			const left =
+				result.attemptsLeft !== null && result.attemptsLeft > 0
+					? ` Sisa ${result.attemptsLeft} kali percobaan sebelum dikunci sementara.`
+					: '';
+			return fail(400, {
+				phone,
+				errors: { form: `Nomor HP atau kata sandi salah.${left}` }
+			});
+		}
+		setSessionCookie(cookies, result.token, result.expiresAt);
+		redirect(303, safeRedirectTarget(text(form, 'ke') || url.searchParams.get('ke'), '/akun'));
+	}
+};

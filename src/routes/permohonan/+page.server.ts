@@ -1,0 +1,7 @@
+import * as applications from '$lib/server/applications';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	items: await applications.listForApplicant(getDb(), locals.user!.id)
+});
