@@ -20,6 +20,9 @@ export interface PrepareOptions {
 }
 
 export async function prepareDatabase({ url, authToken, demo }: PrepareOptions): Promise<Database> {
+	if (demo && !url.startsWith('file:')) {
+		throw new Error('Demo accounts are only seeded into a local file database, never into Turso.');
+	}
 	if (url.startsWith('file:')) {
 		const path = url.slice('file:'.length);
 		if (path && path !== ':memory:') mkdirSync(dirname(resolve(root, path)), { recursive: true });
@@ -27,9 +30,6 @@ export async function prepareDatabase({ url, authToken, demo }: PrepareOptions):
 	const db = openDatabase(url, authToken);
 	await migrate(db, { migrationsFolder });
 	await seedReferenceData(db);
-	if (demo) {
-		if (!url.startsWith('file:')) throw new Error('Demo accounts are only seeded into a local file database.');
-		await seedDemoAccounts(db);
-	}
+	if (demo) await seedDemoAccounts(db);
 	return db;
 }

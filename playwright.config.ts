@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests in Chromium against the production build served by `npm start`'s script, on a fresh
+ * libSQL file database. Debian's /usr/bin/chromium is used where it exists (Playwright cannot download
+ * its own browser on machines without internet); elsewhere Playwright's own browser.
+ */
+const systemChromium = '/usr/bin/chromium';
+export const E2E_PORT = 4391;
+export const E2E_DB = 'data/e2e.db';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${E2E_PORT}`,
+		...devices['Pixel 7'],
+		viewport: { width: 412, height: 823 },
+		locale: 'id-ID',
+		timezoneId: 'Asia/Makassar',
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		},
+		trace: 'retain-on-failure'
+	},
+	webServer: {
+		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB}`,
+		url: `http://localhost:${E2E_PORT}`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import { demoAccounts } from '../../src/lib/server/db/seed';
+import type { Role } from '../../src/lib/domain/roles';
+
+export function demo(role: Role, officeId?: 'disdukcapil' | 'dpmptsp') {
+	const account = demoAccounts.find((a) => a.role === role && (!officeId || a.officeId === officeId));
+	if (!account) throw new Error(`no demo account for ${role}`);
+	return account;
+}
+
+/** A phone number no other test uses. */
+export function uniquePhone(): string {
+	const digits = String(Date.now()).slice(-6) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+	return `0813${digits}`;
+}
+
+export async function logIn(page: Page, phone: string, password: string) {
+	await page.goto('/masuk');
+	await page.getByLabel('Nomor HP').fill(phone);
+	await page.getByLabel('Kata sandi').fill(password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /^Halo, / })).toBeVisible();
+}
+
+export async function register(page: Page, name: string, phone: string, password: string) {
+	await page.goto('/daftar');
+	await page.getByLabel('Nama lengkap').fill(name);
+	await page.getByLabel('Nomor HP').fill(phone);
+	await page.getByLabel('Kata sandi').fill(password);
+	await page.getByRole('button', { name: 'Daftar' }).click();
+}

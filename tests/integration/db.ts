@@ -1,0 +1,17 @@
+/** A fresh, migrated and seeded libSQL file database per test file: real SQL, no mocks. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareDatabase } from '../../src/lib/server/db/prepare';
+
+export async function freshDatabase(options: { demo?: boolean } = {}) {
+	const dir = mkdtempSync(join(tmpdir(), 'layanan-test-'));
+	const db = await prepareDatabase({ url: `file:${join(dir, 'test.db')}`, demo: options.demo ?? false });
+	return {
+		db,
+		cleanup() {
+			db.$client.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
