@@ -17,7 +17,7 @@ let state: string;
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	state = mkdtempSync(join(tmpdir(), 'layanan-edge-'));
-	const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' };
+	const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' };
 	delete env.TURSO_DATABASE_URL;
 	delete env.TURSO_AUTH_TOKEN;
 	wrangler = spawn(
