@@ -1,3 +1,15 @@
+CREATE TABLE `application_drafts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`service_slug` text NOT NULL,
+	`answers` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`service_slug`) REFERENCES `services`(`slug`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `application_drafts_user_idx` ON `application_drafts` (`user_id`,`updated_at`);--> statement-breakpoint
 CREATE TABLE `application_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`application_id` text NOT NULL,
@@ -43,7 +55,7 @@ CREATE INDEX `applications_volunteer_idx` ON `applications` (`volunteer_id`,`sub
 CREATE INDEX `applications_assigned_idx` ON `applications` (`assigned_officer_id`,`due_at`);--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` text PRIMARY KEY NOT NULL,
-	`application_id` text,
+	`application_id` text NOT NULL,
 	`requirement_key` text NOT NULL,
 	`storage_key` text NOT NULL,
 	`content_type` text NOT NULL,
@@ -51,7 +63,6 @@ CREATE TABLE `documents` (
 	`original_name` text NOT NULL,
 	`uploaded_by` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

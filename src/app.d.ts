@@ -1,4 +1,5 @@
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Bucket } from '$lib/server/storage';
 
 declare global {
 	namespace App {
@@ -11,13 +12,10 @@ declare global {
 		}
 		interface Platform {
 			env: {
-				DOCUMENTS: R2Bucket;
-				ASSETS: Fetcher;
+				DOCUMENTS?: Bucket;
 				TURSO_DATABASE_URL?: string;
 				TURSO_AUTH_TOKEN?: string;
 			};
-			ctx: ExecutionContext;
-			caches: CacheStorage;
 		}
 	}
 }

@@ -21,6 +21,8 @@ export const roleLabel: Record<Role, string> = {
 export const protectedAreas = [
 	{ prefix: '/akun', roles: roles },
 	{ prefix: '/permohonan', roles: ['citizen', 'volunteer'] },
+	{ prefix: '/ajukan', roles: ['citizen', 'volunteer'] },
+	{ prefix: '/dokumen', roles: roles },
 	{ prefix: '/relawan', roles: ['volunteer'] },
 	{ prefix: '/petugas', roles: ['officer'] },
 	{ prefix: '/admin', roles: ['admin'] }

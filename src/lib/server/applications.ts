@@ -1,11 +1,255 @@
 /**
- * Applications as their owners see them. (Submitting, tracking and officers' actions grow here.)
+ * Applications: drafts on the server (for browsers without JavaScript), documents, the submission that
+ * cannot duplicate, and the views of an application for its owner and for the public tracking page.
+ *
+ * Invariants:
+ * - an application's id is made by the browser (or, without JavaScript, when the draft starts) and is the
+ *   idempotency key: submitting the same id again returns the first application, never a second one;
+ * - the promised finish time is computed once at submission from the service's SLA and the holiday
+ *   calendar (working time, WITA) and stored, so the promise never changes behind the citizen's back;
+ * - every change is an event; the citizen's timeline shows the events meant for them.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { checkDocument, fileMessages, type FileProblem } from '$lib/domain/file-type';
+import { validateAll, type Answers, type FieldErrors } from '$lib/domain/fields';
+import { calendarFrom } from '$lib/domain/holidays';
+import { phoneLastFour } from '$lib/domain/phone';
+import { generateTrackingCode } from '$lib/domain/tracking-code';
+import { dueAt } from '$lib/domain/working-time';
+import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
-import { applications, services } from './db/schema';
+import {
+	applicationDrafts,
+	applicationEvents,
+	applications,
+	documents,
+	holidays,
+	offices,
+	services,
+	type Application,
+	type ServiceRow
+} from './db/schema';
+import { newStorageKey, type DocumentStore } from './storage';
 
-const listColumns = {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isApplicationId = (value: string) => UUID.test(value);
+
+// ------------------------------------------------------------------------------------------------
+// Drafts
+
+export async function startDraft(db: Database, userId: string, serviceSlug: string, now = new Date()) {
+	const id = crypto.randomUUID();
+	await db
+		.insert(applicationDrafts)
+		.values({ id, userId, serviceSlug, answers: {}, createdAt: now, updatedAt: now });
+	return id;
+}
+
+/** The draft, its service and its documents, in one round trip. Only the draft's owner gets it. */
+export async function loadDraft(db: Database, userId: string, draftId: string) {
+	if (!isApplicationId(draftId)) return null;
+	const [drafts, docs] = await db.batch([
+		db
+			.select({ draft: applicationDrafts, service: services })
+			.from(applicationDrafts)
+			.innerJoin(services, eq(services.slug, applicationDrafts.serviceSlug))
+			.where(and(eq(applicationDrafts.id, draftId), eq(applicationDrafts.userId, userId))),
+		db
+			.select()
+			.from(documents)
+			.where(eq(documents.applicationId, draftId))
+			.orderBy(asc(documents.createdAt))
+	]);
+	const found = drafts[0];
+	return found ? { ...found, documents: docs } : null;
+}
+
+export async function saveAnswers(db: Database, draftId: string, answers: Answers, now = new Date()) {
+	await db
+		.update(applicationDrafts)
+		.set({ answers, updatedAt: now })
+		.where(eq(applicationDrafts.id, draftId));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Documents
+
+export type AttachResult = { ok: true; documentId: string } | { ok: false; problem: FileProblem };
+
+/**
+ * Stores a document for an application that is not submitted yet (its draft). A new file for the same
+ * requirement replaces the old one.
+ */
+export async function attachDocument(
+	db: Database,
+	store: DocumentStore,
+	input: {
+		applicationId: string;
+		requirementKey: string;
+		bytes: Uint8Array;
+		originalName: string;
+		uploadedBy: string;
+	}
+): Promise<AttachResult> {
+	const checked = checkDocument(input.bytes);
+	if (!checked.ok) return checked;
+
+	const storageKey = newStorageKey();
+	await store.put(storageKey, input.bytes, checked.type);
+	const previous = await db
+		.select({ id: documents.id, storageKey: documents.storageKey })
+		.from(documents)
+		.where(
+			and(
+				eq(documents.applicationId, input.applicationId),
+				eq(documents.requirementKey, input.requirementKey)
+			)
+		);
+	const documentId = crypto.randomUUID();
+	await db.batch([
+		db.insert(documents).values({
+			id: documentId,
+			applicationId: input.applicationId,
+			requirementKey: input.requirementKey,
+			storageKey,
+			contentType: checked.type,
+			size: input.bytes.byteLength,
+			originalName: input.originalName.slice(0, 200) || 'dokumen',
+			uploadedBy: input.uploadedBy
+		}),
+		...previous.map((p) => db.delete(documents).where(eq(documents.id, p.id)))
+	]);
+	await Promise.all(previous.map((p) => store.delete(p.storageKey)));
+	return { ok: true, documentId };
+}
+
+export { fileMessages };
+
+/**
+ * A document, if this user may see it: its applicant, the volunteer who helped, the officers of the
+ * application's office, or (before submitting) the owner of the draft.
+ */
+export async function documentForViewer(db: Database, viewer: SessionUser, documentId: string) {
+	if (!isApplicationId(documentId)) return null;
+	const [row] = await db
+		.select({
+			document: documents,
+			applicantId: applications.applicantId,
+			volunteerId: applications.volunteerId,
+			officeId: applications.officeId,
+			draftOwner: applicationDrafts.userId
+		})
+		.from(documents)
+		.leftJoin(applications, eq(applications.id, documents.applicationId))
+		.leftJoin(applicationDrafts, eq(applicationDrafts.id, documents.applicationId))
+		.where(eq(documents.id, documentId));
+	if (!row) return null;
+	const allowed =
+		row.applicantId === viewer.id ||
+		row.volunteerId === viewer.id ||
+		row.draftOwner === viewer.id ||
+		(viewer.role === 'officer' && !!row.officeId && row.officeId === viewer.officeId);
+	return allowed ? row.document : null;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Submission
+
+export type SubmitResult =
+	| { ok: true; application: Application; created: boolean }
+	| { ok: false; reason: 'invalid'; errors: FieldErrors; missingDocuments: string[] }
+	| { ok: false; reason: 'not_yours' };
+
+function isUniqueViolation(error: unknown, column: string) {
+	const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
+	return text.includes('UNIQUE') && text.includes(column);
+}
+
+export async function submit(
+	db: Database,
+	input: {
+		id: string;
+		service: ServiceRow;
+		answers: Answers;
+		applicant: Pick<SessionUser, 'id' | 'name' | 'phone'>;
+		now?: Date;
+	}
+): Promise<SubmitResult> {
+	const now = input.now ?? new Date();
+	const [existing, calendarRows, docs] = await db.batch([
+		db.select().from(applications).where(eq(applications.id, input.id)),
+		db.select({ date: holidays.date }).from(holidays),
+		db.select({ key: documents.requirementKey }).from(documents).where(eq(documents.applicationId, input.id))
+	]);
+	const replay = existing[0];
+	if (replay) {
+		return replay.applicantId === input.applicant.id
+			? { ok: true, application: replay, created: false }
+			: { ok: false, reason: 'not_yours' };
+	}
+
+	const errors = validateAll(input.service.steps, input.answers, now);
+	const uploaded = new Set(docs.map((d) => d.key));
+	const missingDocuments = input.service.documents
+		.filter((d) => d.required && !uploaded.has(d.key))
+		.map((d) => d.key);
+	if (Object.keys(errors).length > 0 || missingDocuments.length > 0) {
+		return { ok: false, reason: 'invalid', errors, missingDocuments };
+	}
+
+	const { due } = dueAt(now, { value: input.service.slaValue, unit: input.service.slaUnit }, calendarFrom(calendarRows));
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const application: Application = {
+			id: input.id,
+			trackingCode: generateTrackingCode(),
+			serviceSlug: input.service.slug,
+			officeId: input.service.officeId,
+			applicantId: input.applicant.id,
+			volunteerId: null,
+			applicantName: input.answers.applicant_name || input.answers.owner_name || input.applicant.name,
+			applicantPhone: input.answers.applicant_phone || input.applicant.phone,
+			answers: input.answers,
+			status: 'submitted',
+			submittedAt: now,
+			dueAt: due,
+			pausedAt: null,
+			assignedOfficerId: null,
+			updatedAt: now
+		};
+		try {
+			await db.batch([
+				db.insert(applications).values(application),
+				db.insert(applicationEvents).values({
+					applicationId: application.id,
+					actorId: input.applicant.id,
+					type: 'submitted',
+					toStatus: 'submitted',
+					visibleToCitizen: true,
+					createdAt: now
+				}),
+				db.delete(applicationDrafts).where(eq(applicationDrafts.id, application.id))
+			]);
+			return { ok: true, application, created: true };
+		} catch (error) {
+			if (isUniqueViolation(error, 'applications.id')) {
+				// the same submission arrived twice at once: the other one won; answer with it
+				const [first] = await db.select().from(applications).where(eq(applications.id, input.id));
+				if (first && first.applicantId === input.applicant.id) {
+					return { ok: true, application: first, created: false };
+				}
+				if (first) return { ok: false, reason: 'not_yours' };
+			}
+			if (!isUniqueViolation(error, 'tracking_code')) throw error;
+			// a tracking code collision (1 in ~3.8e11 per pair): draw another
+		}
+	}
+	throw new Error('could not draw a free tracking code');
+}
+
+// ------------------------------------------------------------------------------------------------
+// Views
+
+const summaryColumns = {
 	id: applications.id,
 	trackingCode: applications.trackingCode,
 	serviceName: services.name,
@@ -17,7 +261,7 @@ const listColumns = {
 
 export function listForApplicant(db: Database, userId: string) {
 	return db
-		.select(listColumns)
+		.select(summaryColumns)
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(eq(applications.applicantId, userId))
@@ -27,10 +271,70 @@ export function listForApplicant(db: Database, userId: string) {
 
 export function listForVolunteer(db: Database, volunteerId: string) {
 	return db
-		.select(listColumns)
+		.select(summaryColumns)
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(eq(applications.volunteerId, volunteerId))
 		.orderBy(desc(applications.submittedAt))
 		.limit(100);
+}
+
+export function listDrafts(db: Database, userId: string) {
+	return db
+		.select({ id: applicationDrafts.id, serviceSlug: services.slug, serviceName: services.name, updatedAt: applicationDrafts.updatedAt })
+		.from(applicationDrafts)
+		.innerJoin(services, eq(services.slug, applicationDrafts.serviceSlug))
+		.where(eq(applicationDrafts.userId, userId))
+		.orderBy(desc(applicationDrafts.updatedAt))
+		.limit(20);
+}
+
+/** Everything the status page shows, in one round trip. */
+async function loadView(db: Database, where: ReturnType<typeof eq>) {
+	const [rows, events] = await db.batch([
+		db
+			.select({ application: applications, serviceName: services.name, officeName: offices.name, inPerson: services.inPerson })
+			.from(applications)
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.innerJoin(offices, eq(offices.id, applications.officeId))
+			.where(where),
+		db
+			.select({
+				type: applicationEvents.type,
+				toStatus: applicationEvents.toStatus,
+				note: applicationEvents.note,
+				createdAt: applicationEvents.createdAt
+			})
+			.from(applicationEvents)
+			.innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+			.where(and(where, eq(applicationEvents.visibleToCitizen, true)))
+			.orderBy(asc(applicationEvents.id))
+	]);
+	const row = rows[0];
+	return row ? { ...row, events } : null;
+}
+
+export type ApplicationView = NonNullable<Awaited<ReturnType<typeof loadView>>>;
+
+/** For the applicant and the volunteer who helped. */
+export function viewForOwner(db: Database, viewer: Pick<SessionUser, 'id'>, id: string) {
+	if (!isApplicationId(id)) return Promise.resolve(null);
+	return loadView(
+		db,
+		and(eq(applications.id, id), or(eq(applications.applicantId, viewer.id), eq(applications.volunteerId, viewer.id)))!
+	);
+}
+
+/** For the public tracking page: the code and the last four digits of the applicant's phone must match. */
+export async function viewByCode(db: Database, code: string, lastFour: string) {
+	const view = await loadView(db, eq(applications.trackingCode, code));
+	if (!view || phoneLastFour(view.application.applicantPhone) !== lastFour) return null;
+	return view;
+}
+
+export async function documentsOf(db: Database, applicationId: string) {
+	return db
+		.select({ id: documents.id, requirementKey: documents.requirementKey, contentType: documents.contentType, size: documents.size })
+		.from(documents)
+		.where(eq(documents.applicationId, applicationId));
 }

@@ -31,8 +31,11 @@ export async function lockedUntil(db: Database, keys: string[], now = new Date()
 	return until;
 }
 
-/** Records one failure for a key; returns the failures counted in the current window. */
-async function recordOne(db: Database, key: string, limit: number, now: Date): Promise<number> {
+/**
+ * Records one failure for a key; returns the failures counted in the current window. At `limit` failures
+ * the key is locked for LOCK_MS. Also used for guessing tracking codes (`track:…` keys).
+ */
+export async function countFailure(db: Database, key: string, limit: number, now: Date): Promise<number> {
 	const t = now.getTime();
 	const windowStart = t - WINDOW_MS;
 	const rows = await db.all<{ failures: number }>(sql`
@@ -56,8 +59,8 @@ export async function recordFailure(
 	now = new Date()
 ): Promise<{ delayMs: number; accountFailures: number }> {
 	const [accountFailures, addressFailures] = await Promise.all([
-		phone ? recordOne(db, accountKey(phone), ACCOUNT_LIMIT, now) : Promise.resolve(0),
-		recordOne(db, addressKey(address), ADDRESS_LIMIT, now)
+		phone ? countFailure(db, accountKey(phone), ACCOUNT_LIMIT, now) : Promise.resolve(0),
+		countFailure(db, addressKey(address), ADDRESS_LIMIT, now)
 	]);
 	const worst = Math.max(accountFailures, Math.ceil(addressFailures / 3));
 	return { delayMs: Math.min(Math.max(worst - 2, 0) * 1000, 5000), accountFailures };

@@ -154,7 +154,11 @@ export const documents = sqliteTable(
 	'documents',
 	{
 		id: text('id').primaryKey(),
-		applicationId: text('application_id').references(() => applications.id),
+		/**
+		 * The application's id. Documents are uploaded while the application is still a draft, and a draft
+		 * becomes the application with the same id, so this is deliberately not a foreign key.
+		 */
+		applicationId: text('application_id').notNull(),
 		/** The service's document requirement this file answers. */
 		requirementKey: text('requirement_key').notNull(),
 		/** Unguessable key in the R2 bucket. */
@@ -171,6 +175,27 @@ export const documents = sqliteTable(
 	]
 );
 
+/**
+ * An application being filled in on the server, for browsers without JavaScript (with JavaScript the
+ * draft lives on the phone). Its id becomes the application's id on submit, so submitting twice is harmless.
+ */
+export const applicationDrafts = sqliteTable(
+	'application_drafts',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		serviceSlug: text('service_slug')
+			.notNull()
+			.references(() => services.slug),
+		answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('application_drafts_user_idx').on(t.userId, t.updatedAt)]
+);
+
 /** National holidays and cuti bersama (WITA dates, YYYY-MM-DD). Editable data: decrees move them. */
 export const holidays = sqliteTable('holidays', {
 	date: text('date').primaryKey(),
@@ -183,3 +208,5 @@ export type Session = typeof sessions.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type ApplicationEvent = typeof applicationEvents.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type Draft = typeof applicationDrafts.$inferSelect;

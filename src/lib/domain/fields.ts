@@ -1,0 +1,205 @@
+/**
+ * Validation of a guided form's answers. Each field kind has one valibot rule; a step's schema is built
+ * from its field definitions (services are data, so their forms are too). The server runs these as the
+ * authority; the browser may run them for instant feedback. Answers are strings in, cleaned strings out
+ * (NIK without spaces, phone as +628…, dates as YYYY-MM-DD); an optional field left empty is ''.
+ *
+ * Checks across fields (a child born after the mother was old enough, the KTP-el age rule) sit in
+ * `crossFieldErrors`, run when the later of the fields is answered and again before submitting.
+ */
+import * as v from 'valibot';
+import { ageOn, nibSchema, nikBirthDate, nikSchema, kkSchema } from './identity';
+import { findKelurahan } from './kelurahan';
+import { normalizePhone } from './phone';
+import type { FieldDefinition, StepDefinition } from './service';
+import { WITA_OFFSET_MS } from './working-time';
+
+export type Answers = Record<string, string>;
+export type FieldErrors = Record<string, string>;
+
+export const fieldMessages = {
+	required: (label: string) => `${label} wajib diisi.`,
+	tooLong: (max: number) => `Terlalu panjang: paling banyak ${max} huruf.`,
+	phone: 'Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.',
+	date: 'Tanggal tidak dikenali. Pilih tanggal dari kalender, atau tulis seperti 2026-01-31.',
+	dateFuture: 'Tanggal ini belum lewat. Periksa lagi tanggalnya.',
+	dateTooOld: 'Tanggal ini terlalu lama. Periksa lagi tahunnya.',
+	time: 'Jam tidak dikenali. Tulis seperti 14:30.',
+	choice: 'Pilih salah satu pilihan yang ada.',
+	kelurahan: 'Pilih kelurahan dari daftar.',
+	motherAge:
+		'Tanggal lahir anak tidak cocok dengan umur ibu menurut NIK-nya. Periksa tanggal lahir anak dan NIK ibu.',
+	fatherAge:
+		'Tanggal lahir anak tidak cocok dengan umur ayah menurut NIK-nya. Periksa tanggal lahir anak dan NIK ayah.',
+	ktpAge:
+		'KTP-el dibuat mulai umur 17 tahun, atau lebih muda jika sudah atau pernah menikah. Periksa tanggal lahir dan status menikah.'
+} as const;
+
+const TEXT_MAX = 200;
+const TEXTAREA_MAX = 1000;
+
+/** Today's date in WITA as YYYY-MM-DD. */
+export function witaToday(now: Date): string {
+	return new Date(now.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function isRealDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function ruleFor(field: FieldDefinition, now: Date): v.GenericSchema<string, string> {
+	switch (field.kind) {
+		case 'text':
+		case 'textarea': {
+			const max = field.kind === 'text' ? TEXT_MAX : TEXTAREA_MAX;
+			return v.pipe(v.string(), v.trim(), v.maxLength(max, fieldMessages.tooLong(max)));
+		}
+		case 'nik':
+			return nikSchema;
+		case 'kk':
+			return kkSchema;
+		case 'nib':
+			return nibSchema;
+		case 'phone':
+			return v.pipe(
+				v.string(),
+				v.trim(),
+				v.transform((value) => normalizePhone(value) ?? ''),
+				v.nonEmpty(fieldMessages.phone)
+			);
+		case 'date':
+			return v.pipe(
+				v.string(),
+				v.trim(),
+				v.check(isRealDate, fieldMessages.date),
+				v.check((value) => value <= witaToday(now), fieldMessages.dateFuture),
+				v.check((value) => value >= '1900-01-01', fieldMessages.dateTooOld)
+			);
+		case 'time':
+			return v.pipe(
+				v.string(),
+				v.trim(),
+				v.transform((value) => value.replace('.', ':')),
+				v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessages.time)
+			);
+		case 'select': {
+			const allowed = new Set((field.options ?? []).map((o) => o.value));
+			return v.pipe(v.string(), v.check((value) => allowed.has(value), fieldMessages.choice));
+		}
+		case 'kelurahan':
+			return v.pipe(v.string(), v.check((value) => !!findKelurahan(value), fieldMessages.kelurahan));
+		default: {
+			const unknownKind: never = field.kind;
+			throw new Error(`unknown field kind ${String(unknownKind)}`);
+		}
+	}
+}
+
+/** An empty optional field is '' and skips its rule; an empty required field says so by its label. */
+export function fieldSchema(field: FieldDefinition, now: Date): v.GenericSchema<unknown, string> {
+	const rule = ruleFor(field, now);
+	const empty = fieldMessages.required(field.label);
+	return v.pipe(
+		v.optional(v.string(), ''),
+		v.rawTransform(({ dataset, addIssue, NEVER }) => {
+			const raw = dataset.value;
+			if (raw.trim() === '') {
+				if (field.required) {
+					addIssue({ message: empty });
+					return NEVER;
+				}
+				return '';
+			}
+			const result = v.safeParse(rule, raw);
+			if (!result.success) {
+				addIssue({ message: result.issues[0].message });
+				return NEVER;
+			}
+			return result.output;
+		})
+	);
+}
+
+export function stepSchema(step: StepDefinition, now: Date) {
+	return v.object(Object.fromEntries(step.fields.map((f) => [f.key, fieldSchema(f, now)])));
+}
+
+export type StepResult =
+	| { ok: true; values: Answers }
+	| { ok: false; errors: FieldErrors; typed: Answers };
+
+/** Validates one step's answers, then the checks across fields that this step completes. */
+export function validateStep(
+	step: StepDefinition,
+	input: Answers,
+	earlier: Answers,
+	now: Date
+): StepResult {
+	const typed = Object.fromEntries(step.fields.map((f) => [f.key, input[f.key] ?? '']));
+	const parsed = v.safeParse(stepSchema(step, now), typed);
+	if (!parsed.success) {
+		const errors: FieldErrors = {};
+		for (const issue of parsed.issues) {
+			const key = v.getDotPath(issue);
+			if (key) errors[key] ??= issue.message;
+		}
+		return { ok: false, errors, typed };
+	}
+	const values = parsed.output as Answers;
+	const cross = crossFieldErrors({ ...earlier, ...values }, now);
+	const mine = Object.fromEntries(Object.entries(cross).filter(([key]) => key in values));
+	if (Object.keys(mine).length > 0) return { ok: false, errors: mine, typed };
+	return { ok: true, values };
+}
+
+/** Validates every step: the last word before submitting. Errors are keyed by field. */
+export function validateAll(steps: readonly StepDefinition[], answers: Answers, now: Date): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const step of steps) {
+		const result = v.safeParse(
+			stepSchema(step, now),
+			Object.fromEntries(step.fields.map((f) => [f.key, answers[f.key] ?? '']))
+		);
+		if (!result.success) {
+			for (const issue of result.issues) {
+				const key = v.getDotPath(issue);
+				if (key) errors[key] ??= issue.message;
+			}
+		}
+	}
+	return { ...crossFieldErrors(answers, now), ...errors };
+}
+
+const MIN_PARENT_AGE = 12;
+const MAX_MOTHER_AGE = 60;
+
+/**
+ * Checks that span fields, keyed by the field that is most likely wrong (the later one in the form).
+ * They only run when all the fields involved have valid values.
+ */
+export function crossFieldErrors(answers: Answers, now: Date): FieldErrors {
+	const errors: FieldErrors = {};
+	const childBirth = answers.child_birth_date;
+	if (childBirth && isRealDate(childBirth)) {
+		const born = new Date(`${childBirth}T00:00:00Z`);
+		const parentAge = (nik: string | undefined) => {
+			const parentBirth = nik ? nikBirthDate(nik, now) : null;
+			return parentBirth ? ageOn(parentBirth, new Date(born.getTime() - WITA_OFFSET_MS)) : null;
+		};
+		const mother = parentAge(answers.mother_nik);
+		if (mother !== null && (mother < MIN_PARENT_AGE || mother > MAX_MOTHER_AGE)) {
+			errors.mother_nik = fieldMessages.motherAge;
+		}
+		const father = parentAge(answers.father_nik);
+		if (father !== null && father < MIN_PARENT_AGE) errors.father_nik = fieldMessages.fatherAge;
+	}
+
+	const birth = answers.birth_date;
+	if (birth && isRealDate(birth) && answers.marital_status === 'single') {
+		const age = ageOn(new Date(`${birth}T00:00:00Z`), now);
+		if (age < 17) errors.marital_status = fieldMessages.ktpAge;
+	}
+	return errors;
+}

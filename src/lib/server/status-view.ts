@@ -1,0 +1,65 @@
+/**
+ * The status of an application as a citizen reads it, for the receipt, "my application" and the public
+ * tracking page: plain words, the timeline of what happened, the promised finish time, whether the office
+ * is on time, and what the citizen should do next. Personal answers are not part of it.
+ */
+import { formatTrackingCode } from '$lib/domain/tracking-code';
+import { citizenNextStep, isTerminal, statusLabel, type Status } from '$lib/domain/workflow';
+import { formatWita } from '$lib/domain/working-time';
+import type { ApplicationView } from './applications';
+
+const eventText: Record<string, string> = {
+	submitted: 'Permohonan diterima',
+	claimed: 'Petugas mulai memeriksa',
+	correction_requested: 'Petugas meminta perbaikan',
+	resubmitted: 'Perbaikan dikirim',
+	approved: 'Permohonan disetujui',
+	rejected: 'Permohonan ditolak',
+	completed: 'Selesai',
+	cancelled: 'Dibatalkan'
+};
+
+export function statusView(view: ApplicationView, now = new Date()) {
+	const { application } = view;
+	const status: Status = application.status;
+	const finishedAt =
+		status === 'completed' ? view.events.findLast((e) => e.toStatus === 'completed')?.createdAt : undefined;
+	const paused = application.pausedAt !== null;
+	let timing: { onTime: boolean; text: string };
+	if (status === 'completed') {
+		const onTime = !!finishedAt && finishedAt <= application.dueAt;
+		timing = { onTime, text: onTime ? 'Selesai tepat waktu.' : 'Selesai, tetapi melewati janji waktu.' };
+	} else if (isTerminal(status)) {
+		timing = { onTime: true, text: '' };
+	} else if (paused) {
+		timing = { onTime: true, text: 'Batas waktu berhenti sementara sampai Anda mengirim perbaikan.' };
+	} else {
+		const onTime = now <= application.dueAt;
+		timing = {
+			onTime,
+			text: onTime ? 'Masih sesuai janji waktu.' : 'Sudah melewati janji waktu. Maaf atas keterlambatannya.'
+		};
+	}
+	return {
+		id: application.id,
+		code: formatTrackingCode(application.trackingCode),
+		rawCode: application.trackingCode,
+		serviceName: view.serviceName,
+		officeName: view.officeName,
+		inPerson: view.inPerson,
+		status,
+		statusText: statusLabel[status],
+		nextStep: citizenNextStep(status),
+		submittedAt: formatWita(application.submittedAt),
+		dueAt: formatWita(application.dueAt),
+		dueIso: application.dueAt.toISOString(),
+		timing,
+		timeline: view.events.map((e) => ({
+			text: eventText[e.type] ?? 'Catatan',
+			note: e.note,
+			at: formatWita(e.createdAt)
+		}))
+	};
+}
+
+export type StatusView = ReturnType<typeof statusView>;

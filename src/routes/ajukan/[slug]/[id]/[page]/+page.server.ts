@@ -1,0 +1,175 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { validateStep } from '$lib/domain/fields';
+import { findPage, journeyPages, pageAfter, pageBefore, pageOfField, progress } from '$lib/domain/journey';
+import { findKelurahan } from '$lib/domain/kelurahan';
+import { formatPhone } from '$lib/domain/phone';
+import * as applications from '$lib/server/applications';
+import { getDb, type Database } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import { documentStore } from '$lib/server/storage';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The draft and the page asked for; a draft already submitted leads to its application. */
+async function open(db: Database, userId: string, params: { slug: string; id: string; page: string }) {
+	const loaded = await applications.loadDraft(db, userId, params.id);
+	if (!loaded) {
+		const submitted = await applications.viewForOwner(db, { id: userId }, params.id);
+		if (submitted) redirect(303, `/permohonan/${params.id}`);
+		error(404, 'Formulir ini tidak ditemukan. Mungkin sudah dikirim atau dihapus.');
+	}
+	if (loaded.service.slug !== params.slug) error(404, 'Formulir ini tidak ditemukan.');
+	const pages = journeyPages(loaded.service);
+	const page = findPage(pages, params.page);
+	if (!page) error(404, 'Langkah ini tidak ada.');
+	return { ...loaded, pages, page };
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { draft, service, documents, pages, page } = await open(getDb(), locals.user!.id, params);
+	const base = `/ajukan/${service.slug}/${draft.id}`;
+	const previous = pageBefore(pages, page.slug);
+	const common = {
+		base,
+		serviceName: service.name,
+		progress: progress(pages, page.slug),
+		backHref: previous ? `${base}/${previous.slug}` : `/ajukan/${service.slug}`,
+		fromCheck: url.searchParams.has('ubah')
+	};
+
+	switch (page.kind) {
+		case 'fields': {
+			// prefill who the applicant is from the account, the first time only
+			const answers = { ...draft.answers };
+			answers.applicant_name ??= locals.user!.name;
+			answers.applicant_phone ??= formatPhone(locals.user!.phone);
+			return { ...common, kind: page.kind, step: page.step, answers };
+		}
+		case 'document': {
+			const current = documents.find((d) => d.requirementKey === page.document.key);
+			return {
+				...common,
+				kind: page.kind,
+				document: page.document,
+				uploaded: current ? { id: current.id, name: current.originalName, size: current.size } : null
+			};
+		}
+		case 'check':
+			return {
+				...common,
+				kind: page.kind,
+				sections: pages.flatMap((p) =>
+					p.kind === 'fields'
+						? [
+								{
+									title: p.step.title,
+									href: `${base}/${p.slug}?ubah=1`,
+									rows: p.step.fields.map((f) => ({
+										label: f.label,
+										value: displayValue(f, draft.answers[f.key])
+									}))
+								}
+							]
+						: []
+				),
+				documents: pages.flatMap((p) =>
+					p.kind === 'document'
+						? [
+								{
+									label: p.document.label,
+									required: p.document.required,
+									href: `${base}/${p.slug}?ubah=1`,
+									uploaded: documents.find((d) => d.requirementKey === p.document.key)?.id ?? null
+								}
+							]
+						: []
+				)
+			};
+		default: {
+			const unknownPage: never = page;
+			throw new Error(`unknown page ${JSON.stringify(unknownPage)}`);
+		}
+	}
+};
+
+function displayValue(
+	field: { kind: string; options?: readonly { value: string; label: string }[] },
+	value: string | undefined
+): string {
+	if (!value) return '–';
+	if (field.kind === 'select') return field.options?.find((o) => o.value === value)?.label ?? value;
+	if (field.kind === 'kelurahan') {
+		const k = findKelurahan(value);
+		return k ? `${k.name}, Kec. ${k.kecamatanName}` : value;
+	}
+	if (field.kind === 'phone') return formatPhone(value);
+	return value;
+}
+
+export const actions: Actions = {
+	/** Saves one page (answers or a document) and goes to the next. */
+	simpan: async ({ params, locals, request, platform, url }) => {
+		const db = getDb();
+		const user = locals.user!;
+		const { draft, service, documents, pages, page } = await open(db, user.id, params);
+		const base = `/ajukan/${service.slug}/${draft.id}`;
+		const next = url.searchParams.has('ubah') ? undefined : pageAfter(pages, page.slug);
+		const goOn = () => redirect(303, `${base}/${next?.slug ?? 'periksa'}`);
+		const form = await request.formData();
+
+		if (page.kind === 'fields') {
+			const input = Object.fromEntries(page.step.fields.map((f) => [f.key, text(form, f.key)]));
+			const result = validateStep(page.step, input, draft.answers, new Date());
+			if (!result.ok) return fail(400, { errors: result.errors, typed: result.typed });
+			await applications.saveAnswers(db, draft.id, { ...draft.answers, ...result.values });
+			goOn();
+		}
+
+		if (page.kind === 'document') {
+			const file = form.get('file');
+			const chosen = file instanceof File && file.size > 0 ? file : null;
+			const already = documents.some((d) => d.requirementKey === page.document.key);
+			if (!chosen) {
+				if (already || !page.document.required) goOn();
+				return fail(400, { errors: { file: applications.fileMessages.missing(page.document.label) } });
+			}
+			const result = await applications.attachDocument(db, documentStore(platform), {
+				applicationId: draft.id,
+				requirementKey: page.document.key,
+				bytes: new Uint8Array(await chosen.arrayBuffer()),
+				originalName: chosen.name,
+				uploadedBy: user.id
+			});
+			if (!result.ok) return fail(400, { errors: { file: applications.fileMessages[result.problem] } });
+			goOn();
+		}
+		error(405, 'Halaman ini tidak menyimpan apa pun.');
+	},
+
+	/** Submits the application from the check page. Submitting twice is harmless. */
+	kirim: async ({ params, locals }) => {
+		const db = getDb();
+		const user = locals.user!;
+		const { draft, service, pages } = await open(db, user.id, params);
+		const result = await applications.submit(db, {
+			id: draft.id,
+			service,
+			answers: draft.answers,
+			applicant: user
+		});
+		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
+		if (result.reason === 'not_yours') error(409, 'Permohonan ini sudah dikirim dari akun lain.');
+		const base = `/ajukan/${service.slug}/${draft.id}`;
+		const problems = [
+			...Object.entries(result.errors).map(([field, message]) => ({
+				message,
+				href: `${base}/${pageOfField(pages, field)?.slug ?? 'langkah-1'}?ubah=1`
+			})),
+			...result.missingDocuments.map((key) => {
+				const page = pages.find((p) => p.kind === 'document' && p.document.key === key);
+				const label = page?.kind === 'document' ? page.document.label : key;
+				return { message: `${label} belum diunggah.`, href: `${base}/${page?.slug ?? 'periksa'}?ubah=1` };
+			})
+		];
+		return fail(400, { problems });
+	}
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import * as applications from '$lib/server/applications';
+import { getDb } from '$lib/server/db';
+import { documentStore } from '$lib/server/storage';
+import type { RequestHandler } from './$types';
+
+/**
+ * A document, only for those allowed to see it (applicant, helping volunteer, officers of the office).
+ * Never cached, never framed, never run as a page.
+ */
+export const GET: RequestHandler = async ({ params, locals, platform }) => {
+	const document = await applications.documentForViewer(getDb(), locals.user!, params.id);
+	if (!document) error(404, 'Dokumen tidak ditemukan.');
+	const file = await documentStore(platform).get(document.storageKey);
+	if (!file) error(404, 'Dokumen tidak ditemukan.');
+	const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[
+		document.contentType
+	];
+	return new Response(file.body, {
+		headers: {
+			'Content-Type': document.contentType,
+			'Content-Length': String(file.size),
+			'Content-Disposition': `inline; filename="dokumen-${document.requirementKey}.${extension ?? 'bin'}"`,
+			'Cache-Control': 'private, no-store',
+			'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+		}
+	});
+};

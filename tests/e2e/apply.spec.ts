@@ -1,0 +1,136 @@
+/**
+ * The citizen's journey: find Akta Kelahiran from the home page, register on the way, answer the guided
+ * form, upload two photos, check the answers, submit, get a receipt, and find the application on the
+ * public tracking page. Once with JavaScript (photos shrunk on the phone, upload progress) and once without.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { uniquePhone } from './helpers';
+
+const fixtures = 'tests/fixtures';
+
+function daysAgo(n: number) {
+	const d = new Date(Date.now() + 8 * 3600_000 - n * 86_400_000);
+	return d.toISOString().slice(0, 10);
+}
+
+async function continueTo(page: Page, heading: string | RegExp) {
+	await page.getByRole('button', { name: /Lanjut|Unggah dan lanjut/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+async function applyForBirthCertificate(page: Page, phone: string) {
+	await page.goto('/');
+	await page.getByRole('link', { name: /Akta Kelahiran/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Akta Kelahiran' })).toBeVisible();
+	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
+
+	// not logged in yet: register on the way, and come back to the form
+	await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible();
+	await page.getByRole('link', { name: 'Daftar dengan nomor HP' }).click();
+	await page.getByLabel('Nama lengkap').fill('Ahmad Fauzi');
+	await page.getByLabel('Nomor HP').fill(phone);
+	await page.getByLabel('Kata sandi').fill('anak pertama kami lahir');
+	await page.getByRole('button', { name: 'Daftar' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Ajukan Akta Kelahiran' })).toBeVisible();
+	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
+
+	// 1. the applicant: name and phone come from the account
+	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Ahmad Fauzi');
+	await page.getByLabel('NIK Anda').fill('6372 0415 0393 000'); // one digit short
+	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await expect(page.getByRole('alert')).toContainText('NIK harus 16 angka.');
+	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372 0415 0393 000');
+	await expect(page.getByLabel('Hubungan dengan anak')).toHaveValue('father');
+	await page.getByLabel('NIK Anda').fill('6372 0415 0393 0002');
+	await continueTo(page, 'Data anak');
+
+	await page.getByLabel('Nama lengkap anak').fill('Muhammad Rizki');
+	await page.getByLabel('Jenis kelamin anak').selectOption({ label: 'Laki-laki' });
+	await page.getByLabel('Anak ke berapa').selectOption({ label: 'Anak ke-1' });
+	await continueTo(page, 'Kelahiran');
+
+	await page.getByLabel('Tanggal lahir anak').fill(daysAgo(10));
+	await page.getByLabel('Tempat lahir').fill('Banjarbaru');
+	await continueTo(page, 'Data ibu');
+
+	await page.getByLabel('Nama lengkap ibu').fill('Siti Rahmah');
+	await page.getByLabel('NIK ibu').fill('6372045204950001');
+	await continueTo(page, 'Data ayah');
+
+	await page.getByLabel(/Nama lengkap ayah/).fill('Ahmad Fauzi');
+	await page.getByLabel(/NIK ayah/).fill('6372041503930002');
+	await continueTo(page, 'Kartu Keluarga orang tua');
+
+	await page.getByLabel('Nomor Kartu Keluarga orang tua').fill('6372040101200003');
+	await page.getByLabel('Nama kepala keluarga').fill('Ahmad Fauzi');
+	await continueTo(page, 'Surat keterangan lahir');
+
+	// documents: a wrong file is refused with a clear message
+	await page.getByLabel('Foto atau PDF').setInputFiles(`${fixtures}/program.exe`);
+	await page.getByRole('button', { name: 'Unggah dan lanjut' }).click();
+	await expect(page.getByRole('alert')).toContainText('tidak bisa dibaca petugas');
+	await page.getByLabel('Foto atau PDF').setInputFiles(`${fixtures}/surat-lahir.jpg`);
+	await continueTo(page, 'Buku nikah atau akta perkawinan orang tua');
+	await page.getByLabel(/Foto atau PDF/).setInputFiles(`${fixtures}/buku-nikah.pdf`);
+	await continueTo(page, 'Foto Kartu Keluarga (KK)');
+	await page.getByLabel('Foto atau PDF').setInputFiles(`${fixtures}/kartu-keluarga.jpg`);
+	await continueTo(page, 'Periksa jawaban Anda');
+
+	await expect(page.getByText('Muhammad Rizki')).toBeVisible();
+	await expect(page.getByText('6372045204950001')).toBeVisible();
+	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Permohonan terkirim' })).toBeVisible();
+	const code = (await page.locator('.code').first().textContent())!.trim();
+	expect(code).toMatch(/^[ABCDEFGHJKMNPRSTWXYZ2-9]{4} [ABCDEFGHJKMNPRSTWXYZ2-9]{4}$/);
+	await expect(page.getByText(/Janji selesai: .+ pukul 16\.00 WITA/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kirim kode lewat WhatsApp' })).toHaveAttribute(
+		'href',
+		new RegExp(`^https://wa\\.me/\\?text=.*${code.replace(' ', '(%20|\\+)')}`)
+	);
+	return code;
+}
+
+async function trackPublicly(page: Page, code: string, phone: string) {
+	await page.context().clearCookies();
+	await page.goto('/lacak');
+	await page.getByLabel('Kode lacak').fill(code.toLowerCase());
+	await page.getByLabel('4 angka terakhir nomor HP pemohon').fill('0000');
+	await page.getByRole('button', { name: 'Lacak' }).click();
+	await expect(page.getByRole('alert')).toContainText('Permohonan tidak ditemukan');
+
+	await page.getByLabel('4 angka terakhir nomor HP pemohon').fill(phone.slice(-4));
+	await page.getByRole('button', { name: 'Lacak' }).click();
+	await expect(page.getByText(code)).toBeVisible();
+	await expect(page.getByText('Status: Diterima, menunggu diperiksa')).toBeVisible();
+	await expect(page.getByText('Permohonan diterima')).toBeVisible();
+	await expect(page.getByText('Masih sesuai janji waktu.')).toBeVisible();
+}
+
+test('a new resident applies for a birth certificate with two photos and tracks it', async ({ page }) => {
+	test.slow();
+	const phone = uniquePhone();
+	const code = await applyForBirthCertificate(page, phone);
+	await page.screenshot({ path: 'test-results/bukti-permohonan.png', fullPage: true });
+
+	// the application is in "my applications", and submitting the same form again changes nothing
+	await page.goto('/permohonan');
+	await expect(page.getByText(code)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Akta Kelahiran' })).toHaveCount(1);
+
+	await trackPublicly(page, code, phone);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the same journey works with plain form posts', async ({ page }) => {
+		test.slow();
+		const phone = uniquePhone();
+		const code = await applyForBirthCertificate(page, phone);
+		await trackPublicly(page, code, phone);
+	});
+});
