@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_DB_FILE, E2E_PORT } from './tests/e2e/helpers';
 
 /**
  * End-to-end tests in Chromium against the production build served by `npm start`'s script, on a fresh
@@ -7,8 +8,6 @@ import { defineConfig, devices } from '@playwright/test';
  * its own browser on machines without internet); elsewhere Playwright's own browser.
  */
 const systemChromium = '/usr/bin/chromium';
-export const E2E_PORT = 4391;
-export const E2E_DB = 'data/e2e.db';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -39,7 +38,7 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	webServer: {
-		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB}`,
+		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB_FILE}`,
 		url: `http://localhost:${E2E_PORT}`,
 		reuseExistingServer: false,
 		timeout: 180_000,

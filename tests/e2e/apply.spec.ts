@@ -4,7 +4,7 @@
  * public tracking page. Once with JavaScript (photos shrunk on the phone, upload progress) and once without.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { uniquePhone } from './helpers';
+import { demo, e2eDatabase, logIn, uniquePhone } from './helpers';
 
 const fixtures = 'tests/fixtures';
 
@@ -18,7 +18,7 @@ async function continueTo(page: Page, heading: string | RegExp) {
 	await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
 
-async function applyForBirthCertificate(page: Page, phone: string) {
+async function applyForBirthCertificate(page: Page, phone: string, js: boolean) {
 	await page.goto('/');
 	await page.getByRole('link', { name: /Akta Kelahiran/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Akta Kelahiran' })).toBeVisible();
@@ -40,7 +40,14 @@ async function applyForBirthCertificate(page: Page, phone: string) {
 	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Ahmad Fauzi');
 	await page.getByLabel('NIK Anda').fill('6372 0415 0393 000'); // one digit short
 	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
+	const posts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts.push(request.url());
+	});
 	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await expect(page.locator('#applicant_nik-galat')).toHaveText('NIK harus 16 angka.');
+	// with JavaScript the server's own rule runs in the browser: no round trip for a typing mistake
+	expect(posts).toHaveLength(js ? 0 : 1);
 	await expect(page.getByRole('alert')).toContainText('NIK harus 16 angka.');
 	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372 0415 0393 000');
 	await expect(page.getByLabel('Hubungan dengan anak')).toHaveValue('father');
@@ -81,6 +88,7 @@ async function applyForBirthCertificate(page: Page, phone: string) {
 
 	await expect(page.getByText('Muhammad Rizki')).toBeVisible();
 	await expect(page.getByText('6372045204950001')).toBeVisible();
+	const documentHref = await page.getByRole('link', { name: 'sudah diunggah' }).first().getAttribute('href');
 	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Permohonan terkirim' })).toBeVisible();
@@ -91,7 +99,7 @@ async function applyForBirthCertificate(page: Page, phone: string) {
 		'href',
 		new RegExp(`^https://wa\\.me/\\?text=.*${code.replace(' ', '(%20|\\+)')}`)
 	);
-	return code;
+	return { code, documentHref: documentHref! };
 }
 
 async function trackPublicly(page: Page, code: string, phone: string) {
@@ -113,13 +121,48 @@ async function trackPublicly(page: Page, code: string, phone: string) {
 test('a new resident applies for a birth certificate with two photos and tracks it', async ({ page }) => {
 	test.slow();
 	const phone = uniquePhone();
-	const code = await applyForBirthCertificate(page, phone);
+	const { code, documentHref } = await applyForBirthCertificate(page, phone, true);
 	await page.screenshot({ path: 'test-results/bukti-permohonan.png', fullPage: true });
+
+	// the server holds exactly one application, and the photos arrived shrunk on the phone (JPEG, ≤ 1600 px)
+	const db = e2eDatabase();
+	const apps = await db.execute({
+		sql: 'select id from applications where tracking_code = ?',
+		args: [code.replace(' ', '')]
+	});
+	expect(apps.rows).toHaveLength(1);
+	const docs = await db.execute({
+		sql: 'select requirement_key, content_type, size from documents where application_id = ? order by requirement_key',
+		args: [String(apps.rows[0]!.id)]
+	});
+	db.close();
+	expect(docs.rows.map((d) => [d.requirement_key, d.content_type])).toEqual([
+		['birth_letter', 'image/jpeg'],
+		['kk_scan', 'image/jpeg'],
+		['marriage_proof', 'application/pdf']
+	]);
+	for (const d of docs.rows.filter((row) => row.content_type === 'image/jpeg')) {
+		expect(Number(d.size)).toBeLessThan(600_000);
+	}
+
+	// the document opens for its applicant, and for nobody else
+	const own = await page.request.get(documentHref);
+	expect(own.status()).toBe(200);
+	expect(own.headers()['content-type']).toBe('image/jpeg');
+	expect(own.headers()['cache-control']).toBe('private, no-store');
 
 	// the application is in "my applications", and submitting the same form again changes nothing
 	await page.goto('/permohonan');
 	await expect(page.getByText(code)).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Akta Kelahiran' })).toHaveCount(1);
+
+	const stranger = demo('citizen');
+	const other = await page.context().browser()!.newContext();
+	const strangerPage = await other.newPage();
+	await logIn(strangerPage, stranger.phone, stranger.password);
+	expect((await strangerPage.request.get(documentHref)).status()).toBe(404);
+	await other.close();
+	expect((await page.request.get(documentHref.replace(/.$/, '0'))).status()).toBe(404);
 
 	await trackPublicly(page, code, phone);
 });
@@ -130,7 +173,7 @@ test.describe('without JavaScript', () => {
 	test('the same journey works with plain form posts', async ({ page }) => {
 		test.slow();
 		const phone = uniquePhone();
-		const code = await applyForBirthCertificate(page, phone);
+		const { code } = await applyForBirthCertificate(page, phone, false);
 		await trackPublicly(page, code, phone);
 	});
 });

@@ -1,3 +1,4 @@
+import { createClient } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
 import { demoAccounts } from '../../src/lib/server/db/seed';
 import type { Role } from '../../src/lib/domain/roles';
@@ -28,4 +29,11 @@ export async function register(page: Page, name: string, phone: string, password
 	await page.getByLabel('Nomor HP').fill(phone);
 	await page.getByLabel('Kata sandi').fill(password);
 	await page.getByRole('button', { name: 'Daftar' }).click();
+}
+
+/** The e2e server's database (see playwright.config.ts), for checking what the server really holds. */
+export const E2E_PORT = 4391;
+export const E2E_DB_FILE = 'data/e2e.db';
+export function e2eDatabase() {
+	return createClient({ url: `file:${E2E_DB_FILE}` });
 }

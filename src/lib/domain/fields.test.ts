@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { crossFieldErrors, fieldSchema, validateAll, validateStep } from './fields';
+import type { FieldDefinition, StepDefinition } from './service';
+
+const now = new Date('2026-11-27T02:00:00Z'); // Friday 10:00 WITA
+const field = (kind: FieldDefinition['kind'], required = true, extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
+	key: 'x',
+	label: 'Isian',
+	kind,
+	required,
+	...extra
+});
+const parse = (f: FieldDefinition, value: string) => v.safeParse(fieldSchema(f, now), value);
+
+describe('fieldSchema', () => {
+	it('says which field is missing', () => {
+		expect(parse(field('text'), '  ').issues?.[0]?.message).toBe('Isian wajib diisi.');
+		expect(parse(field('text', false), '').output).toBe('');
+	});
+	it('cleans identity numbers and phone numbers', () => {
+		expect(parse(field('nik'), '6372 0415 0393 0002').output).toBe('6372041503930002');
+		expect(parse(field('nib'), '1234567890123').output).toBe('1234567890123');
+		expect(parse(field('nib'), '123456789012').success).toBe(false);
+		expect(parse(field('phone'), '0812-3456-7890').output).toBe('+6281234567890');
+		expect(parse(field('phone'), '021 555 1234').success).toBe(false);
+	});
+	it('refuses dates in the future (WITA) and impossible dates', () => {
+		expect(parse(field('date'), '2026-11-27').success).toBe(true);
+		expect(parse(field('date'), '2026-11-28').issues?.[0]?.message).toMatch(/belum lewat/);
+		expect(parse(field('date'), '2026-02-30').success).toBe(false);
+		expect(parse(field('date'), '27/11/2026').success).toBe(false);
+	});
+	it('accepts only offered choices and real kelurahan', () => {
+		const select = field('select', true, { options: [{ value: 'a', label: 'A' }] });
+		expect(parse(select, 'a').success).toBe(true);
+		expect(parse(select, 'b').success).toBe(false);
+		expect(parse(field('kelurahan'), '63.72.04.1002').success).toBe(true);
+		expect(parse(field('kelurahan'), '63.71.01.1001').success).toBe(false);
+		expect(parse(field('time'), '14.30').output).toBe('14:30');
+	});
+});
+
+describe('checks across fields', () => {
+	it('refuses a child born before the mother could plausibly have a child', () => {
+		// mother born 12 Apr 2015 (day 52 = 12 + 40)
+		const errors = crossFieldErrors({ child_birth_date: '2026-11-01', mother_nik: '6372045204150001' }, now);
+		expect(errors.mother_nik).toMatch(/umur ibu/);
+		expect(crossFieldErrors({ child_birth_date: '2026-11-01', mother_nik: '6372045204950001' }, now)).toEqual({});
+	});
+	it('allows a KTP-el under 17 only for someone married', () => {
+		expect(crossFieldErrors({ birth_date: '2012-01-01', marital_status: 'single' }, now).marital_status).toMatch(/17 tahun/);
+		expect(crossFieldErrors({ birth_date: '2012-01-01', marital_status: 'married' }, now)).toEqual({});
+	});
+});
+
+describe('validateStep and validateAll', () => {
+	const step: StepDefinition = {
+		key: 's',
+		title: 'Langkah',
+		fields: [
+			{ key: 'name', label: 'Nama', kind: 'text', required: true },
+			{ key: 'nik', label: 'NIK', kind: 'nik', required: true }
+		]
+	};
+	it('returns every problem and what was typed', () => {
+		const result = validateStep(step, { name: '', nik: '123' }, {}, now);
+		expect(result).toEqual({
+			ok: false,
+			errors: { name: 'Nama wajib diisi.', nik: 'NIK harus 16 angka.' },
+			typed: { name: '', nik: '123' }
+		});
+	});
+	it('returns cleaned values', () => {
+		expect(validateStep(step, { name: ' Ani ', nik: '6372045204950001' }, {}, now)).toEqual({
+			ok: true,
+			values: { name: 'Ani', nik: '6372045204950001' }
+		});
+	});
+	it('validates everything again before submitting', () => {
+		expect(validateAll([step], { name: 'Ani' }, now)).toEqual({ nik: 'NIK wajib diisi.' });
+	});
+});
