@@ -8,6 +8,7 @@ import type { Database } from '../../src/lib/server/db/open';
 import { applicationEvents, applications as applicationsTable, services, users } from '../../src/lib/server/db/schema';
 import { r2Store, type Bucket, type DocumentStore } from '../../src/lib/server/storage';
 import { freshDatabase } from './db';
+import * as tracking from '../../src/lib/server/tracking';
 import { readFileSync } from 'node:fs';
 
 let db: Database;
@@ -197,5 +198,24 @@ describe('public tracking', () => {
 		expect((await applications.viewByCode(db, code, '2222'))?.application.id).toBe(id);
 		expect(await applications.viewByCode(db, code, '3333')).toBeNull();
 		expect(await applications.viewByCode(db, 'AAAA2222', '2222')).toBeNull();
+	});
+
+	it('pauses tracking for an address after too many wrong guesses', async () => {
+		const now = new Date();
+		for (let i = 0; i < tracking.GUESS_LIMIT; i++) {
+			const guess = await tracking.track(db, { code: 'ABCD 2345', lastFour: String(1000 + i) }, '10.1.1.1', now);
+			expect(guess).toEqual({ ok: false, reason: 'not_found' });
+		}
+		const paused = await tracking.track(db, { code: 'ABCD 2345', lastFour: '1234' }, '10.1.1.1', now);
+		expect(paused).toMatchObject({ ok: false, reason: 'paused' });
+		// other addresses are not affected; a malformed code is refused without counting
+		expect(await tracking.track(db, { code: 'ABCD 2345', lastFour: '1234' }, '10.1.1.2', now)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await tracking.track(db, { code: 'O0O0', lastFour: '12' }, '10.1.1.3', now)).toMatchObject({
+			reason: 'invalid',
+			errors: { code: tracking.trackingMessages.code, lastFour: tracking.trackingMessages.lastFour }
+		});
 	});
 });
