@@ -40,6 +40,8 @@ CREATE TABLE `applications` (
 	`due_at` integer NOT NULL,
 	`paused_at` integer,
 	`assigned_officer_id` text,
+	`checklist` text DEFAULT '{}' NOT NULL,
+	`correction` text,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`service_slug`) REFERENCES `services`(`slug`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action,
@@ -53,6 +55,40 @@ CREATE INDEX `applications_queue_idx` ON `applications` (`office_id`,`status`,`d
 CREATE INDEX `applications_applicant_idx` ON `applications` (`applicant_id`,`submitted_at`);--> statement-breakpoint
 CREATE INDEX `applications_volunteer_idx` ON `applications` (`volunteer_id`,`submitted_at`);--> statement-breakpoint
 CREATE INDEX `applications_assigned_idx` ON `applications` (`assigned_officer_id`,`due_at`);--> statement-breakpoint
+CREATE TABLE `appointment_locations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`address` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `appointment_slots` (
+	`id` text PRIMARY KEY NOT NULL,
+	`location_id` text NOT NULL,
+	`date` text NOT NULL,
+	`start_time` text NOT NULL,
+	`capacity` integer NOT NULL,
+	`booked` integer DEFAULT 0 NOT NULL,
+	`last_number` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`location_id`) REFERENCES `appointment_locations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `appointment_slots_unique` ON `appointment_slots` (`location_id`,`date`,`start_time`);--> statement-breakpoint
+CREATE TABLE `appointments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`application_id` text NOT NULL,
+	`slot_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`queue_number` integer NOT NULL,
+	`status` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`slot_id`) REFERENCES `appointment_slots`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `appointments_application_idx` ON `appointments` (`application_id`,`status`);--> statement-breakpoint
+CREATE INDEX `appointments_slot_idx` ON `appointments` (`slot_id`,`status`);--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`application_id` text NOT NULL,
@@ -81,6 +117,18 @@ CREATE TABLE `login_throttle` (
 	`locked_until` integer
 );
 --> statement-breakpoint
+CREATE TABLE `notifications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` text NOT NULL,
+	`application_id` text,
+	`text` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`read_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`id`);--> statement-breakpoint
 CREATE TABLE `offices` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -88,6 +136,25 @@ CREATE TABLE `offices` (
 	`address` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `results` (
+	`application_id` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`document_id` text,
+	`pickup_note` text,
+	`verification_code` text,
+	`title` text,
+	`number` text,
+	`holder_name` text NOT NULL,
+	`issued_by` text NOT NULL,
+	`issued_at` integer NOT NULL,
+	`revoked_at` integer,
+	`revoked_reason` text,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`issued_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `results_verification_code_unique` ON `results` (`verification_code`);--> statement-breakpoint
 CREATE TABLE `services` (
 	`slug` text PRIMARY KEY NOT NULL,
 	`office_id` text NOT NULL,

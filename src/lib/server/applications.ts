@@ -214,6 +214,8 @@ export async function submit(
 			dueAt: due,
 			pausedAt: null,
 			assignedOfficerId: null,
+			checklist: {},
+			correction: null,
 			updatedAt: now
 		};
 		try {

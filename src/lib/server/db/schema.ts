@@ -16,6 +16,12 @@ import type {
 	StepDefinition
 } from '$lib/domain/service';
 
+export interface CorrectionRequest {
+	fields: string[];
+	documents: string[];
+	note: string;
+}
+
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
@@ -118,6 +124,10 @@ export const applications = sqliteTable(
 		/** When the clock was paused (waiting on the citizen); null while it runs. */
 		pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
 		assignedOfficerId: text('assigned_officer_id').references(() => users.id),
+		/** The officer's ticks on the service's requirements checklist, by document/requirement key. */
+		checklist: text('checklist', { mode: 'json' }).$type<Record<string, boolean>>().notNull().default({}),
+		/** While waiting on the citizen: what the officer asked to fix (field and document keys). */
+		correction: text('correction', { mode: 'json' }).$type<CorrectionRequest>(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
@@ -203,6 +213,109 @@ export const holidays = sqliteTable('holidays', {
 	kind: text('kind').$type<'libur' | 'cuti_bersama'>().notNull()
 });
 
+/** In-app notifications: a badge and a list for each change that concerns the citizen. */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		applicationId: text('application_id').references(() => applications.id),
+		text: text('text').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)]
+);
+
+/**
+ * What the citizen gets when an application is completed: a file the office uploaded (e.g. the certificate
+ * from SIAK, printable at home on plain A4), a pickup at an office, or a document this app issues (city
+ * permits), verifiable at /verifikasi/<code> and revocable.
+ */
+export const results = sqliteTable(
+	'results',
+	{
+		applicationId: text('application_id')
+			.primaryKey()
+			.references(() => applications.id),
+		kind: text('kind').$type<'file' | 'pickup' | 'issued'>().notNull(),
+		/** kind = file: the uploaded document. */
+		documentId: text('document_id').references(() => documents.id),
+		/** kind = pickup: where and what to bring. */
+		pickupNote: text('pickup_note'),
+		/** kind = issued: the public verification code in the QR code (unguessable). */
+		verificationCode: text('verification_code'),
+		/** kind = issued: the document's title and number as printed. */
+		title: text('title'),
+		number: text('number'),
+		holderName: text('holder_name').notNull(),
+		issuedBy: text('issued_by')
+			.notNull()
+			.references(() => users.id),
+		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		revokedReason: text('revoked_reason')
+	},
+	(t) => [uniqueIndex('results_verification_code_unique').on(t.verificationCode)]
+);
+
+/** Where in-person steps happen (Disdukcapil office, MPP Banjarbaru, the five kecamatan offices). */
+export const appointmentLocations = sqliteTable('appointment_locations', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	address: text('address').notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true)
+});
+
+/**
+ * One bookable time on one day at one location. `booked` never exceeds `capacity`: a booking is a single
+ * conditional UPDATE (… WHERE booked < capacity), so concurrent bookings of the last place cannot both win.
+ * `lastNumber` only grows, so queue numbers are never reused after a cancellation.
+ */
+export const appointmentSlots = sqliteTable(
+	'appointment_slots',
+	{
+		id: text('id').primaryKey(),
+		locationId: text('location_id')
+			.notNull()
+			.references(() => appointmentLocations.id),
+		/** WITA date, YYYY-MM-DD. */
+		date: text('date').notNull(),
+		/** WITA time, HH:MM. */
+		startTime: text('start_time').notNull(),
+		capacity: integer('capacity').notNull(),
+		booked: integer('booked').notNull().default(0),
+		lastNumber: integer('last_number').notNull().default(0)
+	},
+	(t) => [uniqueIndex('appointment_slots_unique').on(t.locationId, t.date, t.startTime)]
+);
+
+export const appointments = sqliteTable(
+	'appointments',
+	{
+		id: text('id').primaryKey(),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applications.id),
+		slotId: text('slot_id')
+			.notNull()
+			.references(() => appointmentSlots.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** Shown to the citizen and called at the counter, e.g. 7 → "A-007". */
+		queueNumber: integer('queue_number').notNull(),
+		status: text('status').$type<'booked' | 'cancelled'>().notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('appointments_application_idx').on(t.applicationId, t.status),
+		index('appointments_slot_idx').on(t.slotId, t.status)
+	]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -210,3 +323,5 @@ export type Application = typeof applications.$inferSelect;
 export type ApplicationEvent = typeof applicationEvents.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type Draft = typeof applicationDrafts.$inferSelect;
+export type Result = typeof results.$inferSelect;
+export type AppointmentSlot = typeof appointmentSlots.$inferSelect;
