@@ -10,5 +10,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!officeId) error(403, 'Akun petugas ini belum terhubung ke kantor. Hubungi admin.');
 	const db = getDb();
 	const [office] = await db.select().from(offices).where(eq(offices.id, officeId));
-	return { office: office!.name, ...(await queue.overview(db, officeId)) };
+	return { office: office!.name, ...(await queue.list(db, officeId)) };
 };

@@ -1,0 +1,89 @@
+/**
+ * Application events: append-only (the database refuses UPDATE and DELETE on them). Every transition,
+ * every officer note, every officer's look at an application or document, every booking is one event.
+ * The citizen's timeline shows those with `visibleToCitizen`; the admin's audit log shows all.
+ *
+ * Helpers here return drizzle statements, so a caller can put the event in the same batch (one round trip,
+ * one transaction) as the change it records.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Status } from '$lib/domain/workflow';
+import type { Database } from './db/open';
+import { applicationEvents, notifications, users } from './db/schema';
+
+export type EventType =
+	| 'submitted'
+	| 'claimed'
+	| 'reassigned'
+	| 'correction_requested'
+	| 'resubmitted'
+	| 'approved'
+	| 'rejected'
+	| 'completed'
+	| 'cancelled'
+	| 'viewed'
+	| 'document_viewed'
+	| 'note'
+	| 'checklist'
+	| 'appointment_booked'
+	| 'appointment_moved'
+	| 'appointment_cancelled'
+	| 'result_revoked';
+
+export interface NewEvent {
+	applicationId: string;
+	actorId: string | null;
+	type: EventType;
+	fromStatus?: Status | null;
+	toStatus?: Status | null;
+	note?: string | null;
+	visibleToCitizen: boolean;
+	at: Date;
+}
+
+export function appendEvent(db: Database, event: NewEvent) {
+	return db.insert(applicationEvents).values({
+		applicationId: event.applicationId,
+		actorId: event.actorId,
+		type: event.type,
+		fromStatus: event.fromStatus ?? null,
+		toStatus: event.toStatus ?? null,
+		note: event.note ?? null,
+		visibleToCitizen: event.visibleToCitizen,
+		createdAt: event.at
+	});
+}
+
+/** An in-app notification for the applicant (and the volunteer who helped, if any). */
+export function notify(
+	db: Database,
+	input: { userIds: (string | null)[]; applicationId: string; text: string; at: Date }
+) {
+	const rows = [...new Set(input.userIds.filter((id): id is string => !!id))].map((userId) => ({
+		userId,
+		applicationId: input.applicationId,
+		text: input.text,
+		createdAt: input.at
+	}));
+	return rows.length > 0 ? [db.insert(notifications).values(rows)] : [];
+}
+
+/** The full audit log of one application, for admins: every event, with who did it. */
+export function auditLog(db: Database, applicationId: string) {
+	return db
+		.select({
+			id: applicationEvents.id,
+			type: applicationEvents.type,
+			fromStatus: applicationEvents.fromStatus,
+			toStatus: applicationEvents.toStatus,
+			note: applicationEvents.note,
+			visibleToCitizen: applicationEvents.visibleToCitizen,
+			createdAt: applicationEvents.createdAt,
+			actorName: users.name,
+			actorRole: users.role
+		})
+		.from(applicationEvents)
+		.leftJoin(users, eq(users.id, applicationEvents.actorId))
+		.where(eq(applicationEvents.applicationId, applicationId))
+		.orderBy(asc(applicationEvents.id));
+}
