@@ -89,6 +89,7 @@ export async function attachDocument(
 		bytes: Uint8Array;
 		originalName: string;
 		uploadedBy: string;
+		now?: Date;
 	}
 ): Promise<AttachResult> {
 	const checked = checkDocument(input.bytes);
@@ -115,7 +116,8 @@ export async function attachDocument(
 			contentType: checked.type,
 			size: input.bytes.byteLength,
 			originalName: input.originalName.slice(0, 200) || 'dokumen',
-			uploadedBy: input.uploadedBy
+			uploadedBy: input.uploadedBy,
+			createdAt: input.now ?? new Date()
 		}),
 		...previous.map((p) => db.delete(documents).where(eq(documents.id, p.id)))
 	]);

@@ -41,8 +41,11 @@ export interface NewEvent {
 	at: Date;
 }
 
-export function appendEvent(db: Database, event: NewEvent) {
-	return db.insert(applicationEvents).values({
+/** Anything that can insert: the database or a transaction. */
+export type Writer = Pick<Database, 'insert'>;
+
+export function eventRow(event: NewEvent) {
+	return {
 		applicationId: event.applicationId,
 		actorId: event.actorId,
 		type: event.type,
@@ -51,20 +54,32 @@ export function appendEvent(db: Database, event: NewEvent) {
 		note: event.note ?? null,
 		visibleToCitizen: event.visibleToCitizen,
 		createdAt: event.at
-	});
+	};
+}
+
+export function appendEvent(db: Writer, event: NewEvent) {
+	return db.insert(applicationEvents).values(eventRow(event));
 }
 
 /** An in-app notification for the applicant (and the volunteer who helped, if any). */
-export function notify(
-	db: Database,
-	input: { userIds: (string | null)[]; applicationId: string; text: string; at: Date }
-) {
-	const rows = [...new Set(input.userIds.filter((id): id is string => !!id))].map((userId) => ({
+export interface NewNotification {
+	userIds: (string | null)[];
+	applicationId: string;
+	text: string;
+	at: Date;
+}
+
+export function notificationRows(input: NewNotification) {
+	return [...new Set(input.userIds.filter((id): id is string => !!id))].map((userId) => ({
 		userId,
 		applicationId: input.applicationId,
 		text: input.text,
 		createdAt: input.at
 	}));
+}
+
+export function notify(db: Writer, input: NewNotification) {
+	const rows = notificationRows(input);
 	return rows.length > 0 ? [db.insert(notifications).values(rows)] : [];
 }
 

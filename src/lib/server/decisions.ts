@@ -1,0 +1,291 @@
+/**
+ * Decisions on an application: every change of status goes through here, and through the one transition
+ * table in domain/workflow.ts. Whatever a page sent, the server:
+ *   1. works out who the actor is for this application (its officer's office, or its applicant/volunteer);
+ *   2. asks the table whether the action is allowed from the current status, by that actor, with the note
+ *      it requires; an officer must also hold the application (claiming is how one gets it);
+ *   3. writes the change with a conditional UPDATE (… WHERE status = <the status it checked>), so two
+ *      clicks at once cannot both win, and appends the event and the citizen's notification in the same
+ *      transaction.
+ *
+ * The SLA clock pauses while the application waits on the citizen: `pausedAt` is set when an officer asks
+ * for a correction, and on resubmission the promised time moves by exactly the working time that passed.
+ */
+import { and, eq, isNull, or } from 'drizzle-orm';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { fieldSchema, type Answers } from '$lib/domain/fields';
+import { calendarFrom } from '$lib/domain/holidays';
+import { formatTrackingCode } from '$lib/domain/tracking-code';
+import { checkTransition, type Action, type ActorKind, type Status } from '$lib/domain/workflow';
+import { extendByWorkingMillis, workingMillisBetween } from '$lib/domain/working-time';
+import * as v from 'valibot';
+import type { SessionUser } from './auth/session';
+import type { Database } from './db/open';
+import {
+	applicationEvents,
+	applications,
+	documents,
+	holidays,
+	notifications,
+	results,
+	services,
+	type Application,
+	type CorrectionRequest,
+	type ServiceRow
+} from './db/schema';
+import { insertIfPreviousChanged } from './db/conditional';
+import { eventRow, notificationRows, type EventType } from './events';
+
+export const decisionMessages = {
+	notFound: 'Permohonan tidak ditemukan.',
+	notYours: 'Anda tidak berhak mengubah permohonan ini.',
+	notHolding: 'Permohonan ini sedang dipegang petugas lain. Ambil alih hanya lewat admin.',
+	mustClaim: 'Ambil permohonan ini dulu sebelum memutuskan.',
+	changed: 'Permohonan ini baru saja diubah orang lain. Muat ulang halaman dan periksa lagi.',
+	correctionEmpty: 'Pilih paling sedikit satu isian atau dokumen yang perlu diperbaiki.',
+	resultMissing: 'Pilih hasil yang diterima pemohon.',
+	resultFile: 'Unggah file hasilnya (PDF atau foto).',
+	pickupNote: 'Tulis di mana dan kapan dokumen bisa diambil, serta apa yang perlu dibawa.',
+	correctionNothing: 'Perbaiki paling sedikit satu hal yang diminta petugas.'
+} as const;
+
+const eventFor: Record<Action, EventType> = {
+	claim: 'claimed',
+	request_correction: 'correction_requested',
+	resubmit: 'resubmitted',
+	approve: 'approved',
+	reject: 'rejected',
+	complete: 'completed',
+	cancel: 'cancelled'
+};
+
+function notificationText(action: Action, service: string, code: string): string | null {
+	const c = formatTrackingCode(code);
+	switch (action) {
+		case 'claim':
+			return `Permohonan ${service} (${c}) sedang diperiksa petugas.`;
+		case 'request_correction':
+			return `Permohonan ${service} (${c}) perlu perbaikan. Baca catatan petugas lalu kirim perbaikannya.`;
+		case 'approve':
+			return `Permohonan ${service} (${c}) disetujui. Dokumen Anda sedang disiapkan.`;
+		case 'reject':
+			return `Permohonan ${service} (${c}) ditolak. Baca alasannya di halaman permohonan.`;
+		case 'complete':
+			return `Permohonan ${service} (${c}) selesai. Lihat cara mendapatkan hasilnya.`;
+		case 'resubmit':
+		case 'cancel':
+			return null; // the applicant did it themselves
+		default: {
+			const unknownAction: never = action;
+			throw new Error(`unknown action ${String(unknownAction)}`);
+		}
+	}
+}
+
+export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string };
+
+export function actorKind(application: Application, user: SessionUser): ActorKind | null {
+	if (user.role === 'officer' && user.officeId === application.officeId) return 'officer';
+	if (application.applicantId === user.id || application.volunteerId === user.id) return 'applicant';
+	return null;
+}
+
+async function load(db: Database, applicationId: string) {
+	const [found, calendarRows] = await db.batch([
+		db
+			.select({ application: applications, service: services })
+			.from(applications)
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.where(eq(applications.id, applicationId)),
+		db.select({ date: holidays.date }).from(holidays)
+	]);
+	return found[0] ? { ...found[0], calendar: calendarFrom(calendarRows) } : null;
+}
+
+export type ResultInput =
+	| { kind: 'file'; documentId: string }
+	| { kind: 'pickup'; pickupNote: string }
+	| { kind: 'issued' };
+
+export interface DecisionInput {
+	applicationId: string;
+	action: Action;
+	actor: SessionUser;
+	note?: string;
+	/** request_correction: what to fix. */
+	correction?: { fields: string[]; documents: string[] };
+	/** complete: what the citizen gets. */
+	result?: ResultInput;
+	/** resubmit: the corrected answers (only the asked fields are taken). */
+	answers?: Answers;
+	now?: Date;
+}
+
+export async function decide(db: Database, input: DecisionInput): Promise<DecisionResult> {
+	const now = input.now ?? new Date();
+	const loaded = await load(db, input.applicationId);
+	if (!loaded) return { ok: false, message: decisionMessages.notFound };
+	const { application, service, calendar } = loaded;
+	const kind = actorKind(application, input.actor);
+	if (!kind) return { ok: false, message: decisionMessages.notYours };
+	const note = input.note?.trim() || null;
+	const checked = checkTransition(application.status, input.action, kind, note);
+	if (!checked.ok) return checked;
+
+	if (kind === 'officer') {
+		const holder = application.assignedOfficerId;
+		if (input.action === 'claim') {
+			if (holder && holder !== input.actor.id) return { ok: false, message: decisionMessages.notHolding };
+		} else if (holder !== input.actor.id) {
+			return { ok: false, message: holder ? decisionMessages.notHolding : decisionMessages.mustClaim };
+		}
+	}
+
+	const changes: Partial<Application> = { status: checked.to, updatedAt: now };
+	let eventNote = note;
+	switch (input.action) {
+		case 'claim':
+			changes.assignedOfficerId = input.actor.id;
+			break;
+		case 'request_correction': {
+			const fieldKeys = new Set(service.steps.flatMap((s) => s.fields.map((f) => f.key)));
+			const documentKeys = new Set(service.documents.map((d) => d.key));
+			const fields = (input.correction?.fields ?? []).filter((k) => fieldKeys.has(k));
+			const docs = (input.correction?.documents ?? []).filter((k) => documentKeys.has(k));
+			if (fields.length + docs.length === 0) return { ok: false, message: decisionMessages.correctionEmpty };
+			changes.correction = { fields, documents: docs, note: note! } satisfies CorrectionRequest;
+			changes.pausedAt = now;
+			break;
+		}
+		case 'resubmit': {
+			const resubmitted = applyCorrection(application, service, input.answers ?? {}, now);
+			if (!resubmitted.ok) return resubmitted;
+			const replaced = await replacedDocuments(db, application);
+			const missing = service.documents.find(
+				(d) => application.correction?.documents.includes(d.key) && !replaced.has(d.key)
+			);
+			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
+			changes.answers = resubmitted.answers;
+			changes.correction = null;
+			changes.pausedAt = null;
+			// the promise moves by exactly the working time the application waited on the citizen
+			if (application.pausedAt) {
+				const waited = workingMillisBetween(application.pausedAt, now, calendar);
+				changes.dueAt = extendByWorkingMillis(application.dueAt, waited, calendar).due;
+				eventNote = null;
+			}
+			break;
+		}
+		case 'complete':
+			if (!input.result) return { ok: false, message: decisionMessages.resultMissing };
+			if (input.result.kind === 'pickup' && !input.result.pickupNote.trim()) {
+				return { ok: false, message: decisionMessages.pickupNote };
+			}
+			break;
+		case 'approve':
+		case 'reject':
+		case 'cancel':
+			break;
+		default: {
+			const unknownAction: never = input.action;
+			throw new Error(`unknown action ${String(unknownAction)}`);
+		}
+	}
+
+	const text = notificationText(input.action, service.name, application.trackingCode);
+	// One batch, one transaction, one round trip: the change only if the application is still as checked,
+	// then each record only if the statement before it wrote something.
+	const update = db
+		.update(applications)
+		.set(changes)
+		.where(
+			and(
+				eq(applications.id, application.id),
+				eq(applications.status, application.status),
+				input.action === 'claim'
+					? or(isNull(applications.assignedOfficerId), eq(applications.assignedOfficerId, input.actor.id))
+					: undefined
+			)
+		)
+		.returning({ id: applications.id });
+	const event = insertIfPreviousChanged(db, applicationEvents, [
+		eventRow({
+			applicationId: application.id,
+			actorId: input.actor.id,
+			type: eventFor[input.action],
+			fromStatus: application.status,
+			toStatus: checked.to,
+			note: eventNote,
+			visibleToCitizen: true,
+			at: now
+		})
+	]);
+	const result =
+		input.action === 'complete' && input.result
+			? [insertIfPreviousChanged(db, results, [resultRow(application, input.result, input.actor.id, now)])]
+			: [];
+	const rows = text
+		? notificationRows({ userIds: [application.applicantId, application.volunteerId], applicationId: application.id, text, at: now })
+		: [];
+	const notice = rows.length > 0 ? [insertIfPreviousChanged(db, notifications, rows)] : [];
+	const [updated] = await db.batch([update, event, ...result, ...notice]);
+	const written = updated.length > 0;
+	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
+}
+
+function resultRow(application: Application, result: ResultInput, officerId: string, now: Date) {
+	const base = {
+		applicationId: application.id,
+		kind: result.kind,
+		holderName: application.applicantName,
+		issuedBy: officerId,
+		issuedAt: now
+	};
+	switch (result.kind) {
+		case 'file':
+			return { ...base, documentId: result.documentId };
+		case 'pickup':
+			return { ...base, pickupNote: result.pickupNote.trim() };
+		case 'issued': {
+			const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+			return {
+				...base,
+				// 16 base32 characters: 80 bits, unguessable, short enough for a QR code and to type
+				verificationCode: encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(10))),
+				number: `503/${application.trackingCode}/DPMPTSP/${year}`
+			};
+		}
+	}
+}
+
+/**
+ * The corrected answers: only the fields the officer asked about change; each is checked with its rule.
+ * Asked documents must have been replaced after the correction was asked for.
+ */
+function applyCorrection(
+	application: Application,
+	service: ServiceRow,
+	answers: Answers,
+	now: Date
+): { ok: true; answers: Answers } | { ok: false; message: string } {
+	const asked = application.correction;
+	if (!asked) return { ok: true, answers: application.answers };
+	const fields = service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key));
+	const next = { ...application.answers };
+	for (const field of fields) {
+		const result = v.safeParse(fieldSchema(field, now), answers[field.key] ?? application.answers[field.key] ?? '');
+		if (!result.success) return { ok: false, message: `${field.label}: ${result.issues[0].message}` };
+		next[field.key] = result.output;
+	}
+	return { ok: true, answers: next };
+}
+
+/** Documents replaced since the correction was asked for: the citizen's part of a resubmission. */
+export async function replacedDocuments(db: Database, application: Application) {
+	if (!application.pausedAt) return new Set<string>();
+	const rows = await db
+		.select({ key: documents.requirementKey, createdAt: documents.createdAt })
+		.from(documents)
+		.where(eq(documents.applicationId, application.id));
+	return new Set(rows.filter((r) => r.createdAt >= application.pausedAt!).map((r) => r.key));
+}

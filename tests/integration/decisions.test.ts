@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as applications from '../../src/lib/server/applications';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import type { Database } from '../../src/lib/server/db/open';
+import { applicationEvents, applications as table, notifications, results } from '../../src/lib/server/db/schema';
+import { decide, decisionMessages } from '../../src/lib/server/decisions';
+import { freshDatabase } from './db';
+import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
+
+let db: Database;
+let cleanup: () => void;
+const store = memoryStore();
+let citizen: SessionUser, dewi: SessionUser, rina: SessionUser, bayu: SessionUser;
+
+beforeAll(async () => {
+	({ db, cleanup } = await freshDatabase());
+	citizen = await person(db, 'Ahmad Fauzi', '+6281311112222');
+	dewi = await person(db, 'Dewi', '+6281311114444', 'officer', 'disdukcapil');
+	rina = await person(db, 'Rina', '+6281311116666', 'officer', 'disdukcapil');
+	bayu = await person(db, 'Bayu', '+6281311115555', 'officer', 'dpmptsp');
+});
+afterAll(() => cleanup());
+
+const row = async (id: string) => (await db.select().from(table).where(eq(table.id, id)))[0]!;
+
+describe('the transition table on the server', () => {
+	it('refuses what the table does not allow, whatever the page sent', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		// approve before anyone looked at it
+		expect(await decide(db, { applicationId: app.id, action: 'approve', actor: dewi })).toMatchObject({ ok: false });
+		// an officer of another office
+		expect(await decide(db, { applicationId: app.id, action: 'claim', actor: bayu })).toEqual({
+			ok: false,
+			message: decisionMessages.notYours
+		});
+		// the citizen cannot claim; an officer cannot cancel for them
+		expect(await decide(db, { applicationId: app.id, action: 'claim', actor: citizen })).toMatchObject({ ok: false });
+		expect(await decide(db, { applicationId: app.id, action: 'cancel', actor: dewi })).toMatchObject({ ok: false });
+		// rejecting needs a reason
+		await decide(db, { applicationId: app.id, action: 'claim', actor: dewi });
+		expect(await decide(db, { applicationId: app.id, action: 'reject', actor: dewi, note: '  ' })).toMatchObject({
+			ok: false
+		});
+		expect((await row(app.id)).status).toBe('in_review');
+	});
+
+	it('lets exactly one of two officers claim an application clicked at once', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		const outcomes = await Promise.all([
+			decide(db, { applicationId: app.id, action: 'claim', actor: dewi }),
+			decide(db, { applicationId: app.id, action: 'claim', actor: rina })
+		]);
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+		const holder = (await row(app.id)).assignedOfficerId;
+		expect([dewi.id, rina.id]).toContain(holder);
+		const loser = holder === dewi.id ? rina : dewi;
+		expect(await decide(db, { applicationId: app.id, action: 'approve', actor: loser })).toEqual({
+			ok: false,
+			message: decisionMessages.notHolding
+		});
+		const claims = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
+		expect(claims.filter((e) => e.type === 'claimed')).toHaveLength(1);
+	});
+});
+
+describe('the correction loop', () => {
+	it('pauses the SLA while waiting on the citizen: the due time moves by exactly the working time waited', async () => {
+		// submitted Mon 23 Nov 09:00 → due Thu 26 Nov 16:00 (3 working days)
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		expect(app.dueAt).toEqual(wita('2026-11-26T16:00:00'));
+		await decide(db, { applicationId: app.id, action: 'claim', actor: dewi, now: wita('2026-11-23T10:00:00') });
+		const asked = await decide(db, {
+			applicationId: app.id,
+			action: 'request_correction',
+			actor: dewi,
+			note: 'Nama ibu tidak sama dengan KK. Foto KK buram.',
+			correction: { fields: ['mother_name'], documents: ['kk_scan'] },
+			now: wita('2026-11-23T11:00:00')
+		});
+		expect(asked).toEqual({ ok: true, status: 'needs_correction' });
+		expect((await row(app.id)).pausedAt).toEqual(wita('2026-11-23T11:00:00'));
+
+		// the citizen fixes only what was asked; an asked document must be replaced first
+		const early = await decide(db, {
+			applicationId: app.id,
+			action: 'resubmit',
+			actor: citizen,
+			answers: { mother_name: 'Siti Rahmah binti Ali' },
+			now: wita('2026-11-24T09:00:00')
+		});
+		expect(early).toMatchObject({ ok: false, message: expect.stringContaining('Foto Kartu Keluarga') });
+		await applications.attachDocument(db, store, {
+			applicationId: app.id,
+			requirementKey: 'kk_scan',
+			bytes: new Uint8Array(readFileSync('tests/fixtures/kartu-keluarga.jpg')),
+			originalName: 'kk.jpg',
+			uploadedBy: citizen.id,
+			now: wita('2026-11-24T13:00:00')
+		});
+		// resubmitted Tue 24 Nov 14:00: waited Mon 11:00–16:00 (5 h) + Tue 08:00–14:00 (6 h) = 11 working hours
+		const resubmitted = await decide(db, {
+			applicationId: app.id,
+			action: 'resubmit',
+			actor: citizen,
+			answers: { mother_name: 'Siti Rahmah binti Ali', child_name: 'Diam-diam diubah' },
+			now: wita('2026-11-24T14:00:00')
+		});
+		expect(resubmitted).toEqual({ ok: true, status: 'resubmitted' });
+		const after = await row(app.id);
+		expect(after.answers.mother_name).toBe('Siti Rahmah binti Ali');
+		expect(after.answers.child_name).toBe('Muhammad Rizki'); // not asked: unchanged
+		expect(after.pausedAt).toBeNull();
+		// Thu 26 Nov 16:00 + 11 working hours (8 h a day) = Mon 30 Nov 11:00 (Fri 27 is a working day)
+		expect(after.dueAt).toEqual(wita('2026-11-30T11:00:00'));
+	});
+
+	it('takes an application to completion, tells the citizen at each step, and records the result', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		for (const step of [
+			{ action: 'claim' as const },
+			{ action: 'approve' as const },
+			{ action: 'complete' as const, result: { kind: 'pickup' as const, pickupNote: 'Ambil di loket 3 Disdukcapil, bawa KK asli.' } }
+		]) {
+			expect(await decide(db, { applicationId: app.id, actor: dewi, ...step })).toMatchObject({ ok: true });
+		}
+		expect((await row(app.id)).status).toBe('completed');
+		const [result] = await db.select().from(results).where(eq(results.applicationId, app.id));
+		expect(result).toMatchObject({ kind: 'pickup', holderName: 'Ahmad Fauzi' });
+		const notes = await db.select().from(notifications).where(eq(notifications.applicationId, app.id));
+		expect(notes.map((n) => n.text)).toEqual([
+			expect.stringContaining('sedang diperiksa'),
+			expect.stringContaining('disetujui'),
+			expect.stringContaining('selesai')
+		]);
+		const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
+		expect(events.map((e) => e.type)).toEqual(['submitted', 'claimed', 'approved', 'completed']);
+	});
+
+	it('shows a rejection reason to the citizen', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, action: 'claim', actor: dewi });
+		const reason = 'Anak sudah punya akta kelahiran terdaftar di SIAK.';
+		expect(await decide(db, { applicationId: app.id, action: 'reject', actor: dewi, note: reason })).toEqual({
+			ok: true,
+			status: 'rejected'
+		});
+		const view = await applications.viewForOwner(db, citizen, app.id);
+		expect(view?.events.at(-1)).toMatchObject({ type: 'rejected', note: reason });
+	});
+});
