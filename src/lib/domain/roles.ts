@@ -23,6 +23,7 @@ export const protectedAreas = [
 	{ prefix: '/permohonan', roles: ['citizen', 'volunteer'] },
 	{ prefix: '/ajukan', roles: ['citizen', 'volunteer'] },
 	{ prefix: '/dokumen', roles: roles },
+	{ prefix: '/notifikasi', roles: roles },
 	{ prefix: '/relawan', roles: ['volunteer'] },
 	{ prefix: '/petugas', roles: ['officer'] },
 	{ prefix: '/admin', roles: ['admin'] }

@@ -25,6 +25,7 @@ import {
 	documents,
 	holidays,
 	offices,
+	results,
 	services,
 	type Application,
 	type ServiceRow
@@ -295,7 +296,7 @@ export function listDrafts(db: Database, userId: string) {
 
 /** Everything the status page shows, in one round trip. */
 async function loadView(db: Database, where: ReturnType<typeof eq>) {
-	const [rows, events] = await db.batch([
+	const [rows, events, result] = await db.batch([
 		db
 			.select({ application: applications, serviceName: services.name, officeName: offices.name, inPerson: services.inPerson })
 			.from(applications)
@@ -312,10 +313,21 @@ async function loadView(db: Database, where: ReturnType<typeof eq>) {
 			.from(applicationEvents)
 			.innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
 			.where(and(where, eq(applicationEvents.visibleToCitizen, true)))
-			.orderBy(asc(applicationEvents.id))
+			.orderBy(asc(applicationEvents.id)),
+		db
+			.select({
+				kind: results.kind,
+				documentId: results.documentId,
+				pickupNote: results.pickupNote,
+				verificationCode: results.verificationCode,
+				revokedAt: results.revokedAt
+			})
+			.from(results)
+			.innerJoin(applications, eq(applications.id, results.applicationId))
+			.where(where)
 	]);
 	const row = rows[0];
-	return row ? { ...row, events } : null;
+	return row ? { ...row, events, result: result[0] ?? null } : null;
 }
 
 export type ApplicationView = NonNullable<Awaited<ReturnType<typeof loadView>>>;

@@ -3,21 +3,12 @@
  * tracking page: plain words, the timeline of what happened, the promised finish time, whether the office
  * is on time, and what the citizen should do next. Personal answers are not part of it.
  */
+import { labelOfEvent } from '$lib/domain/event-labels';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { citizenNextStep, isTerminal, statusLabel, type Status } from '$lib/domain/workflow';
 import { formatWita } from '$lib/domain/working-time';
 import type { ApplicationView } from './applications';
 
-const eventText: Record<string, string> = {
-	submitted: 'Permohonan diterima',
-	claimed: 'Petugas mulai memeriksa',
-	correction_requested: 'Petugas meminta perbaikan',
-	resubmitted: 'Perbaikan dikirim',
-	approved: 'Permohonan disetujui',
-	rejected: 'Permohonan ditolak',
-	completed: 'Selesai',
-	cancelled: 'Dibatalkan'
-};
 
 export function statusView(view: ApplicationView, now = new Date()) {
 	const { application } = view;
@@ -54,8 +45,16 @@ export function statusView(view: ApplicationView, now = new Date()) {
 		dueAt: formatWita(application.dueAt),
 		dueIso: application.dueAt.toISOString(),
 		timing,
+		correctionNote: status === 'needs_correction' ? (application.correction?.note ?? null) : null,
+		result: view.result && {
+			kind: view.result.kind,
+			documentId: view.result.documentId,
+			pickupNote: view.result.pickupNote,
+			verificationCode: view.result.verificationCode,
+			revoked: view.result.revokedAt !== null
+		},
 		timeline: view.events.map((e) => ({
-			text: eventText[e.type] ?? 'Catatan',
+			text: labelOfEvent(e.type),
 			note: e.note,
 			at: formatWita(e.createdAt)
 		}))

@@ -15,15 +15,18 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { sessions, users, type User } from '../db/schema';
+import { notifications, sessions, users, type User } from '../db/schema';
 
 export const SESSION_COOKIE = 'sesi';
 export const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000;
 const ACTIVITY_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
-export type SessionUser = Pick<User, 'id' | 'name' | 'phone' | 'role' | 'officeId'>;
+export type SessionUser = Pick<User, 'id' | 'name' | 'phone' | 'role' | 'officeId'> & {
+	/** Unread notifications, for the header's badge (absent outside a request). */
+	unread?: number;
+};
 export interface ValidSession {
 	id: string;
 	user: SessionUser;
@@ -71,7 +74,9 @@ export async function validate(
 				name: users.name,
 				phone: users.phone,
 				role: users.role,
-				officeId: users.officeId
+				officeId: users.officeId,
+				// the header's badge rides along, so a page still needs at most two round trips
+				unread: sql<number>`(SELECT count(*) FROM ${notifications} WHERE ${notifications.userId} = ${users.id} AND ${notifications.readAt} IS NULL)`
 			}
 		})
 		.from(sessions)

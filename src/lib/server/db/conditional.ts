@@ -5,7 +5,7 @@
  * the event only if it was" needs no interactive transaction and cannot record an event for a change that
  * lost a race. Chain several: each is conditional on the one before it.
  */
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './open';
 
@@ -13,6 +13,16 @@ export function insertIfPreviousChanged<T extends SQLiteTable>(
 	db: Database,
 	table: T,
 	rows: readonly Partial<T['$inferInsert']>[]
+) {
+	return insertWhere(db, table, rows, sql`changes() > 0`);
+}
+
+/** `INSERT … SELECT … WHERE <condition>`: rows are inserted only when the condition holds. */
+export function insertWhere<T extends SQLiteTable>(
+	db: Database,
+	table: T,
+	rows: readonly Partial<T['$inferInsert']>[],
+	condition: SQL
 ) {
 	const columns = getTableColumns(table) as Record<string, { name: string; mapToDriverValue(v: unknown): unknown }>;
 	const keys = Object.keys(rows[0] ?? {});
@@ -29,7 +39,7 @@ export function insertIfPreviousChanged<T extends SQLiteTable>(
 				const value = (row as Record<string, unknown>)[k];
 				return sql`${value === null || value === undefined ? null : column(k).mapToDriverValue(value)}`;
 			});
-			return sql`SELECT ${sql.join(values, sql`, `)} WHERE changes() > 0`;
+			return sql`SELECT ${sql.join(values, sql`, `)} WHERE ${condition}`;
 		}),
 		sql` UNION ALL `
 	);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as applications from '$lib/server/applications';
+import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
 import { documentStore } from '$lib/server/storage';
 import type { RequestHandler } from './$types';
@@ -11,7 +12,14 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals, platform }) => {
 	const document = await applications.documentForViewer(getDb(), locals.user!, params.id);
 	if (!document) error(404, 'Dokumen tidak ditemukan.');
-	const file = await documentStore(platform).get(document.storageKey);
+	const db = getDb();
+	const [file] = await Promise.all([
+		documentStore(platform).get(document.storageKey),
+		// every officer's look at personal data is on the audit log
+		locals.user!.role === 'officer'
+			? casework.documentViewed(db, locals.user!, document.applicationId, document.requirementKey)
+			: undefined
+	]);
 	if (!file) error(404, 'Dokumen tidak ditemukan.');
 	const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[
 		document.contentType

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { validateStep } from '$lib/domain/fields';
 import { findPage, journeyPages, pageAfter, pageBefore, pageOfField, progress } from '$lib/domain/journey';
-import { findKelurahan } from '$lib/domain/kelurahan';
+import { displayAnswer } from '$lib/domain/answers';
 import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
 import { getDb, type Database } from '$lib/server/db';
@@ -65,7 +65,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 									href: `${base}/${p.slug}?ubah=1`,
 									rows: p.step.fields.map((f) => ({
 										label: f.label,
-										value: displayValue(f, draft.answers[f.key])
+										value: displayAnswer(f, draft.answers[f.key])
 									}))
 								}
 							]
@@ -90,20 +90,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		}
 	}
 };
-
-function displayValue(
-	field: { kind: string; options?: readonly { value: string; label: string }[] },
-	value: string | undefined
-): string {
-	if (!value) return '–';
-	if (field.kind === 'select') return field.options?.find((o) => o.value === value)?.label ?? value;
-	if (field.kind === 'kelurahan') {
-		const k = findKelurahan(value);
-		return k ? `${k.name}, Kec. ${k.kecamatanName}` : value;
-	}
-	if (field.kind === 'phone') return formatPhone(value);
-	return value;
-}
 
 export const actions: Actions = {
 	/** Saves one page (answers or a document) and goes to the next. */

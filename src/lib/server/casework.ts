@@ -1,0 +1,208 @@
+/**
+ * An officer's work on one application, outside the status changes (those are in decisions.ts): opening
+ * it (every opening is an audit event), ticking the requirements checklist, reassigning (admins), and
+ * revoking an issued document. Officers see only their own office's applications.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Status } from '$lib/domain/workflow';
+import type { SessionUser } from './auth/session';
+import type { Database } from './db/open';
+import { insertIfPreviousChanged, insertWhere } from './db/conditional';
+import {
+	applicationEvents,
+	applications,
+	documents,
+	results,
+	services,
+	users
+} from './db/schema';
+import { auditLog, eventRow } from './events';
+
+export const caseworkMessages = {
+	notHolding: 'Ambil permohonan ini dulu sebelum mencentang persyaratan.',
+	officerOffice: 'Petugas ini bukan dari kantor yang mengurus permohonan ini.',
+	notIssued: 'Hanya dokumen yang diterbitkan aplikasi ini yang bisa dicabut.',
+	reasonMissing: 'Tulis alasan pencabutan.'
+} as const;
+
+/**
+ * The application with everything an officer needs to check it, and an audit event for this opening,
+ * in one round trip. The event is written only if the application belongs to the officer's office.
+ */
+export async function openForOfficer(db: Database, officer: SessionUser, applicationId: string, now = new Date()) {
+	if (!officer.officeId) return null;
+	const [rows, docs, result, events] = await db.batch([
+		db
+			.select({ application: applications, service: services, holderName: users.name })
+			.from(applications)
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.leftJoin(users, eq(users.id, applications.assignedOfficerId))
+			.where(and(eq(applications.id, applicationId), eq(applications.officeId, officer.officeId))),
+		db.select().from(documents).where(eq(documents.applicationId, applicationId)).orderBy(asc(documents.createdAt)),
+		db.select().from(results).where(eq(results.applicationId, applicationId)),
+		db
+			.select({
+				type: applicationEvents.type,
+				note: applicationEvents.note,
+				createdAt: applicationEvents.createdAt,
+				actorName: users.name
+			})
+			.from(applicationEvents)
+			.leftJoin(users, eq(users.id, applicationEvents.actorId))
+			.where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.visibleToCitizen, true)))
+			.orderBy(asc(applicationEvents.id)),
+		// audit: "an officer opened this application", only when it is theirs to open
+		insertWhere(
+			db,
+			applicationEvents,
+			[eventRow({ applicationId, actorId: officer.id, type: 'viewed', visibleToCitizen: false, at: now })],
+			sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.officeId} = ${officer.officeId})`
+		)
+	]);
+	const row = rows[0];
+	return row ? { ...row, documents: docs, result: result[0] ?? null, events } : null;
+}
+
+/** Whether this officer holds the application and it is in `status`: the guard before storing a result file. */
+export async function holds(db: Database, officer: SessionUser, applicationId: string, status: Status) {
+	const [row] = await db
+		.select({ id: applications.id })
+		.from(applications)
+		.where(
+			and(
+				eq(applications.id, applicationId),
+				eq(applications.assignedOfficerId, officer.id),
+				eq(applications.status, status)
+			)
+		);
+	return !!row;
+}
+
+/** Records that an officer opened a document (called by the document route). */
+export function documentViewed(db: Database, officer: SessionUser, applicationId: string, requirementKey: string) {
+	return db.insert(applicationEvents).values(
+		eventRow({
+			applicationId,
+			actorId: officer.id,
+			type: 'document_viewed',
+			note: requirementKey,
+			visibleToCitizen: false,
+			at: new Date()
+		})
+	);
+}
+
+export async function setChecklist(
+	db: Database,
+	officer: SessionUser,
+	applicationId: string,
+	checks: Record<string, boolean>,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const ticked = Object.entries(checks)
+		.filter(([, v]) => v)
+		.map(([k]) => k);
+	const [updated] = await db.batch([
+		db
+			.update(applications)
+			.set({ checklist: checks, updatedAt: now })
+			.where(and(eq(applications.id, applicationId), eq(applications.assignedOfficerId, officer.id)))
+			.returning({ id: applications.id }),
+		insertIfPreviousChanged(db, applicationEvents, [
+			eventRow({
+				applicationId,
+				actorId: officer.id,
+				type: 'checklist',
+				note: ticked.length ? `Dicentang: ${ticked.join(', ')}` : 'Semua centang dihapus',
+				visibleToCitizen: false,
+				at: now
+			})
+		])
+	]);
+	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.notHolding };
+}
+
+/** Admins move an application to another officer of the same office. */
+export async function reassign(
+	db: Database,
+	admin: SessionUser,
+	applicationId: string,
+	officerId: string,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	if (admin.role !== 'admin') return { ok: false, message: caseworkMessages.officerOffice };
+	const [officer] = await db.select({ name: users.name }).from(users).where(eq(users.id, officerId));
+	const [updated] = await db.batch([
+		db
+			.update(applications)
+			.set({ assignedOfficerId: officerId, updatedAt: now })
+			.where(
+				and(
+					eq(applications.id, applicationId),
+					sql`${applications.officeId} = (SELECT ${users.officeId} FROM ${users} WHERE ${users.id} = ${officerId} AND ${users.role} = 'officer')`
+				)
+			)
+			.returning({ id: applications.id }),
+		insertIfPreviousChanged(db, applicationEvents, [
+			eventRow({
+				applicationId,
+				actorId: admin.id,
+				type: 'reassigned',
+				note: `Dialihkan ke ${officer?.name ?? officerId}`,
+				visibleToCitizen: false,
+				at: now
+			})
+		])
+	]);
+	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.officerOffice };
+}
+
+/** Revokes a document this app issued; the verification page then says so. */
+export async function revokeResult(
+	db: Database,
+	officer: SessionUser,
+	applicationId: string,
+	reason: string,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	if (!reason.trim()) return { ok: false, message: caseworkMessages.reasonMissing };
+	const [updated] = await db.batch([
+		db
+			.update(results)
+			.set({ revokedAt: now, revokedReason: reason.trim() })
+			.where(
+				and(
+					eq(results.applicationId, applicationId),
+					eq(results.kind, 'issued'),
+					sql`${results.revokedAt} IS NULL`,
+					sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.officeId} = ${officer.officeId ?? ''})`
+				)
+			)
+			.returning({ id: results.applicationId }),
+		insertIfPreviousChanged(db, applicationEvents, [
+			eventRow({ applicationId, actorId: officer.id, type: 'result_revoked', note: reason.trim(), visibleToCitizen: true, at: now })
+		])
+	]);
+	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.notIssued };
+}
+
+/** For admins: an application by tracking code or id, with its full audit log and the office's officers. */
+export async function forAdmin(db: Database, idOrCode: string) {
+	const [rows, officers] = await db.batch([
+		db
+			.select({ application: applications, serviceName: services.name, holderName: users.name })
+			.from(applications)
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.leftJoin(users, eq(users.id, applications.assignedOfficerId))
+			.where(sql`${applications.id} = ${idOrCode} OR ${applications.trackingCode} = ${idOrCode}`),
+		db
+			.select({ id: users.id, name: users.name, officeId: users.officeId })
+			.from(users)
+			.where(eq(users.role, 'officer'))
+			.orderBy(asc(users.name))
+	]);
+	const row = rows[0];
+	if (!row) return null;
+	const log = await auditLog(db, row.application.id);
+	return { ...row, log, officers: officers.filter((o) => o.officeId === row.application.officeId) };
+}

@@ -1,0 +1,79 @@
+/**
+ * Documents this app issues (the city's own permits): what the printable page and the public verification
+ * page show. Verification shows that the document is genuine, who it is for with the name partly masked,
+ * when it was issued, and whether it was revoked: enough to check a paper, not enough to profile a person.
+ */
+import { and, eq } from 'drizzle-orm';
+import { formatWitaDate } from '$lib/domain/working-time';
+import type { Database } from './db/open';
+import { applications, offices, results, services } from './db/schema';
+
+/** "Ahmad Fauzi" → "Ah*** Fa***": recognisable to its holder, not a full name for a stranger. */
+export function maskName(name: string): string {
+	return name
+		.trim()
+		.split(/\s+/)
+		.map((part) => (part.length <= 2 ? `${part[0]}*` : `${part.slice(0, 2)}${'*'.repeat(Math.min(part.length - 2, 5))}`))
+		.join(' ');
+}
+
+const columns = {
+	title: services.name,
+	officeName: offices.name,
+	number: results.number,
+	holderName: results.holderName,
+	issuedAt: results.issuedAt,
+	revokedAt: results.revokedAt,
+	revokedReason: results.revokedReason,
+	verificationCode: results.verificationCode
+};
+
+function present(row: {
+	title: string;
+	officeName: string;
+	number: string | null;
+	holderName: string;
+	issuedAt: Date;
+	revokedAt: Date | null;
+	revokedReason: string | null;
+	verificationCode: string | null;
+}) {
+	return {
+		title: row.title,
+		officeName: row.officeName,
+		number: row.number ?? '',
+		holderName: row.holderName,
+		issuedOn: formatWitaDate(row.issuedAt),
+		revoked: row.revokedAt !== null,
+		revokedOn: row.revokedAt ? formatWitaDate(row.revokedAt) : null,
+		revokedReason: row.revokedReason,
+		verificationCode: row.verificationCode ?? ''
+	};
+}
+
+export async function issuedFor(db: Database, applicationId: string) {
+	const [row] = await db
+		.select(columns)
+		.from(results)
+		.innerJoin(applications, eq(applications.id, results.applicationId))
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.innerJoin(offices, eq(offices.id, applications.officeId))
+		.where(and(eq(results.applicationId, applicationId), eq(results.kind, 'issued')));
+	return row ? present(row) : null;
+}
+
+/** The public check of a paper by the code in its QR code; null for an unknown code. */
+export async function verify(db: Database, code: string) {
+	const normalized = code.trim().toUpperCase();
+	if (!/^[A-Z2-7]{16}$/.test(normalized)) return null;
+	const [row] = await db
+		.select(columns)
+		.from(results)
+		.innerJoin(applications, eq(applications.id, results.applicationId))
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.innerJoin(offices, eq(offices.id, applications.officeId))
+		.where(and(eq(results.verificationCode, normalized), eq(results.kind, 'issued')));
+	if (!row) return null;
+	const shown = present(row);
+	return { ...shown, holderName: maskName(shown.holderName) };
+}

@@ -1,0 +1,10 @@
+import { redirect } from '@sveltejs/kit';
+import { normalizeTrackingCode } from '$lib/domain/tracking-code';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const typed = url.searchParams.get('kode') ?? '';
+	const code = typed ? normalizeTrackingCode(typed) : null;
+	if (code) redirect(303, `/admin/permohonan/${code}`);
+	return { typed, error: typed ? 'Kode lacak terdiri dari 8 huruf dan angka, misalnya ABCD 2345.' : null };
+};

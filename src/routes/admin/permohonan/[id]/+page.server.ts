@@ -1,0 +1,32 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as casework from '$lib/server/casework';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const found = await casework.forAdmin(getDb(), params.id);
+	if (!found) error(404, 'Permohonan tidak ditemukan.');
+	return {
+		id: found.application.id,
+		code: found.application.trackingCode,
+		serviceName: found.serviceName,
+		applicantName: found.application.applicantName,
+		status: found.application.status,
+		holderId: found.application.assignedOfficerId,
+		holderName: found.holderName,
+		officers: found.officers,
+		log: found.log
+	};
+};
+
+export const actions: Actions = {
+	alihkan: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const found = await casework.forAdmin(getDb(), params.id);
+		if (!found) error(404, 'Permohonan tidak ditemukan.');
+		const outcome = await casework.reassign(getDb(), locals.user!, found.application.id, text(form, 'officer'));
+		if (!outcome.ok) return fail(400, { message: outcome.message });
+		redirect(303, `/admin/permohonan/${params.id}`);
+	}
+};

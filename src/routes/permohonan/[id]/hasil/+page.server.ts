@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { renderSVG } from 'uqr';
+import * as applications from '$lib/server/applications';
+import { getDb } from '$lib/server/db';
+import * as results from '$lib/server/results';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const view = await applications.viewForOwner(getDb(), locals.user!, params.id);
+	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	const issued = await results.issuedFor(getDb(), params.id);
+	if (!issued) error(404, 'Permohonan ini tidak punya dokumen terbitan aplikasi.');
+	const verifyUrl = `${url.origin}/verifikasi/${issued.verificationCode}`;
+	return {
+		...issued,
+		verifyUrl,
+		// rendered on the server: no QR library in the browser
+		qr: renderSVG(verifyUrl, { ecc: 'M', border: 2 }),
+		answers: view.application.answers
+	};
+};

@@ -1,0 +1,118 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerSections } from '$lib/domain/answers';
+import { allowedActions, statusLabel } from '$lib/domain/workflow';
+import * as applications from '$lib/server/applications';
+import * as casework from '$lib/server/casework';
+import { getDb } from '$lib/server/db';
+import { decide, type ResultInput } from '$lib/server/decisions';
+import { text } from '$lib/server/forms';
+import { documentStore } from '$lib/server/storage';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const officer = locals.user!;
+	const opened = await casework.openForOfficer(getDb(), officer, params.id);
+	if (!opened) error(404, 'Permohonan tidak ditemukan di kantor Anda.');
+	const { application, service, documents, result } = opened;
+	const holding = application.assignedOfficerId === officer.id;
+	return {
+		id: application.id,
+		code: application.trackingCode,
+		serviceName: service.name,
+		office: service.officeId,
+		applicantName: application.applicantName,
+		applicantPhone: application.applicantPhone,
+		status: application.status,
+		statusText: statusLabel[application.status],
+		submittedAt: application.submittedAt,
+		dueAt: application.dueAt,
+		pausedAt: application.pausedAt,
+		holderName: opened.holderName,
+		holding,
+		actions: allowedActions(application.status, 'officer').filter((a) => a === 'claim' || holding),
+		sections: answerSections(service.steps, application.answers),
+		fields: service.steps.flatMap((s) => s.fields.map((f) => ({ key: f.key, label: f.label }))),
+		documents: service.documents.map((d) => {
+			const file = documents.find((f) => f.requirementKey === d.key);
+			return { key: d.key, label: d.label, required: d.required, file: file && { id: file.id, type: file.contentType } };
+		}),
+		checklist: service.standard.requirements.map((label, i) => ({
+			key: `syarat-${i + 1}`,
+			label,
+			checked: !!application.checklist[`syarat-${i + 1}`]
+		})),
+		correction: application.correction,
+		result: result && {
+			kind: result.kind,
+			pickupNote: result.pickupNote,
+			verificationCode: result.verificationCode,
+			revokedAt: result.revokedAt
+		},
+		timeline: opened.events
+	};
+};
+
+async function act(locals: App.Locals, id: string, input: Omit<Parameters<typeof decide>[1], 'applicationId' | 'actor'>) {
+	const outcome = await decide(getDb(), { applicationId: id, actor: locals.user!, ...input });
+	if (!outcome.ok) return fail(400, { message: outcome.message, note: input.note ?? '' });
+	redirect(303, `/petugas/permohonan/${id}`);
+}
+
+export const actions: Actions = {
+	ambil: async ({ locals, params }) => act(locals, params.id, { action: 'claim' }),
+	setujui: async ({ locals, params }) => act(locals, params.id, { action: 'approve' }),
+	tolak: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		return act(locals, params.id, { action: 'reject', note: text(form, 'note') });
+	},
+	perbaikan: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		return act(locals, params.id, {
+			action: 'request_correction',
+			note: text(form, 'note'),
+			correction: {
+				fields: form.getAll('fields').map(String),
+				documents: form.getAll('documents').map(String)
+			}
+		});
+	},
+	selesai: async ({ locals, params, request, platform }) => {
+		const form = await request.formData();
+		const kind = text(form, 'kind');
+		let result: ResultInput | undefined;
+		if (kind === 'pickup') result = { kind, pickupNote: text(form, 'pickupNote') };
+		if (kind === 'issued') result = { kind };
+		if (kind === 'file') {
+			if (!(await casework.holds(getDb(), locals.user!, params.id, 'approved'))) {
+				return fail(400, { message: 'Hanya petugas yang memegang permohonan yang disetujui bisa mengunggah hasil.', note: '' });
+			}
+			const file = form.get('file');
+			if (!(file instanceof File) || file.size === 0) {
+				return fail(400, { message: 'Unggah file hasilnya (PDF atau foto).', note: '' });
+			}
+			const stored = await applications.attachDocument(getDb(), documentStore(platform), {
+				applicationId: params.id,
+				requirementKey: 'hasil',
+				bytes: new Uint8Array(await file.arrayBuffer()),
+				originalName: file.name,
+				uploadedBy: locals.user!.id
+			});
+			if (!stored.ok) return fail(400, { message: applications.fileMessages[stored.problem], note: '' });
+			result = { kind, documentId: stored.documentId };
+		}
+		return act(locals, params.id, { action: 'complete', result });
+	},
+	centang: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const checks = Object.fromEntries(form.getAll('checked').map((k) => [String(k), true]));
+		const outcome = await casework.setChecklist(getDb(), locals.user!, params.id, checks);
+		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
+		redirect(303, `/petugas/permohonan/${params.id}#persyaratan`);
+	},
+	cabut: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const outcome = await casework.revokeResult(getDb(), locals.user!, params.id, text(form, 'reason'));
+		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
+		redirect(303, `/petugas/permohonan/${params.id}`);
+	}
+};
