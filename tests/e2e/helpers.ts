@@ -32,8 +32,8 @@ export async function register(page: Page, name: string, phone: string, password
 }
 
 /** The e2e server's database (see playwright.config.ts), for checking what the server really holds. */
-export const E2E_PORT = 4391;
-export const E2E_DB_FILE = 'data/e2e.db';
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4391);
+export const E2E_DB_FILE = `data/e2e-${E2E_PORT}.db`;
 export function e2eDatabase() {
 	return createClient({ url: `file:${E2E_DB_FILE}` });
 }

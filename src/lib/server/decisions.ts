@@ -289,3 +289,25 @@ export async function replacedDocuments(db: Database, application: Application) 
 		.where(eq(documents.applicationId, application.id));
 	return new Set(rows.filter((r) => r.createdAt >= application.pausedAt!).map((r) => r.key));
 }
+
+/**
+ * What the officer asked the citizen to fix, for the correction page: only those fields and documents are
+ * shown and taken. Null unless the application waits on this user (its applicant or volunteer).
+ */
+export async function correctionFor(db: Database, user: Pick<SessionUser, 'id'>, applicationId: string) {
+	const [row] = await db
+		.select({ application: applications, service: services })
+		.from(applications)
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(and(eq(applications.id, applicationId), eq(applications.status, 'needs_correction')));
+	if (!row?.application.correction) return null;
+	if (row.application.applicantId !== user.id && row.application.volunteerId !== user.id) return null;
+	const asked = row.application.correction;
+	return {
+		application: row.application,
+		service: row.service,
+		asked,
+		fields: row.service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key)),
+		documents: row.service.documents.filter((d) => asked.documents.includes(d.key))
+	};
+}

@@ -1,9 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
-import { applications as table, services } from '$lib/server/db/schema';
-import { decide } from '$lib/server/decisions';
+import { correctionFor, decide } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,21 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** Only what the officer asked about is shown and taken: the rest of the application stays as it was. */
 async function openCorrection(userId: string, id: string) {
 	if (!applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
-	const [row] = await getDb()
-		.select({ application: table, service: services })
-		.from(table)
-		.innerJoin(services, eq(services.slug, table.serviceSlug))
-		.where(and(eq(table.id, id), eq(table.status, 'needs_correction')));
-	const owner = row && (row.application.applicantId === userId || row.application.volunteerId === userId);
-	if (!row || !owner || !row.application.correction) redirect(303, `/permohonan/${id}`);
-	const asked = row.application.correction;
-	return {
-		application: row.application,
-		service: row.service,
-		asked,
-		fields: row.service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key)),
-		documents: row.service.documents.filter((d) => asked.documents.includes(d.key))
-	};
+	const found = await correctionFor(getDb(), { id: userId }, id);
+	if (!found) redirect(303, `/permohonan/${id}`);
+	return found;
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
