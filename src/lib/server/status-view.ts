@@ -56,6 +56,8 @@ export function statusView(view: ApplicationView, now = new Date()) {
 		timeline: view.events.map((e) => ({
 			text: labelOfEvent(e.type),
 			note: e.note,
+			/** Officers' notes are introduced as such; a booking's note is the booking itself. */
+			fromOfficer: ['correction_requested', 'rejected', 'result_revoked', 'note'].includes(e.type),
 			at: formatWita(e.createdAt)
 		}))
 	};

@@ -6,12 +6,14 @@
  * decides, and `npm run db:migrate` against Turso never asks for them.
  */
 import { offices as officeDefinitions, services as serviceDefinitions } from '../../domain/catalogue';
-import { holidays2026 } from '../../domain/holidays';
+import { calendarFrom, holidays2026 } from '../../domain/holidays';
+import { appointmentLocations as locationDefinitions, defaultSlotCapacity, defaultSlotTimes, nextWorkingDates } from '../../domain/locations';
 import { normalizePhone } from '../../domain/phone';
 import type { Role } from '../../domain/roles';
+import { witaDateKey } from '../../domain/working-time';
 import { hashPassword } from '../auth/password';
 import type { Database } from './open';
-import { holidays, offices, services, users } from './schema';
+import { appointmentLocations, appointmentSlots, holidays, offices, services, users } from './schema';
 
 export async function seedReferenceData(db: Database, now = new Date()) {
 	await db
@@ -42,6 +44,10 @@ export async function seedReferenceData(db: Database, now = new Date()) {
 	await db
 		.insert(holidays)
 		.values(holidays2026.map((h) => ({ date: h.date, name: h.name, kind: h.kind })))
+		.onConflictDoNothing();
+	await db
+		.insert(appointmentLocations)
+		.values(locationDefinitions.map((l) => ({ id: l.id, name: l.name, address: l.address })))
 		.onConflictDoNothing();
 }
 
@@ -88,4 +94,26 @@ export async function seedDemoAccounts(db: Database) {
 			})
 			.onConflictDoNothing();
 	}
+	await seedDemoSlots(db, witaDateKey(new Date()), 14);
+}
+
+/**
+ * Demo slots: the default day (every start time, default capacity) at every location for the next `days`
+ * working days from `fromDate` (WITA), skipping the holidays in the database. Existing slots are left alone.
+ */
+export async function seedDemoSlots(db: Database, fromDate: string, days: number) {
+	const calendar = calendarFrom(await db.select({ date: holidays.date }).from(holidays));
+	const dates = nextWorkingDates(fromDate, days, calendar);
+	const rows = locationDefinitions.flatMap((location) =>
+		dates.flatMap((date) =>
+			defaultSlotTimes.map((startTime) => ({
+				id: crypto.randomUUID(),
+				locationId: location.id,
+				date,
+				startTime,
+				capacity: defaultSlotCapacity
+			}))
+		)
+	);
+	if (rows.length > 0) await db.insert(appointmentSlots).values(rows).onConflictDoNothing();
 }

@@ -1,0 +1,704 @@
+/**
+ * Appointments for the in-person steps: the biometric recording for a new KTP-el, and picking up a finished
+ * document. A resident (or the volunteer who helped) books a slot for an application, may move or cancel
+ * it, and gets a queue number; officers see the day's list for their office; admins create slots and set
+ * their capacity. Locations, the default day and the date rules are data in `domain/locations.ts`.
+ *
+ * Invariants:
+ * - a slot's `booked` never exceeds its `capacity`. A place is taken by ONE conditional UPDATE
+ *   (`… SET booked = booked + 1, last_number = last_number + 1 WHERE id = ? AND booked < capacity
+ *   RETURNING last_number`). SQLite runs a statement atomically, so however many people take the last place
+ *   at once, exactly one UPDATE still sees `booked < capacity`; the others get no row back: "full".
+ *   Admins cannot set a capacity below what is booked, by the same kind of conditional UPDATE.
+ * - queue numbers come from `last_number`, which only grows: a cancelled number is never handed out again.
+ * - an application has at most one current booking (one whose day is today or later; earlier ones are
+ *   history). An appointment's id is `<application id>:<n>`, n counting that application's appointments so
+ *   far (rows are never deleted): two requests that read the same bookings write the same id, and the
+ *   second fails on the primary key, so a double tap or two open tabs cannot book twice.
+ * - a place taken whose appointment could then not be written is given back at once.
+ * - every booking, move and cancellation is an event on the application's timeline and a notification,
+ *   written in the same batch (one transaction, one round trip) as the change itself.
+ */
+import { and, asc, count, eq, exists, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import * as v from 'valibot';
+import { calendarFrom } from '$lib/domain/holidays';
+import {
+	addDays,
+	capacitySchema,
+	defaultLocationFor,
+	describeSlot,
+	formatQueueNumber,
+	slotPlanSchema,
+	slotStart,
+	workingDatesBetween
+} from '$lib/domain/locations';
+import { fieldErrors } from '$lib/domain/account-forms';
+import type { OfficeId } from '$lib/domain/service';
+import type { Status } from '$lib/domain/workflow';
+import { calendarCovers, formatWitaDate, witaDateKey } from '$lib/domain/working-time';
+import type { SessionUser } from './auth/session';
+import { insertIfPreviousChanged } from './db/conditional';
+import type { Database } from './db/open';
+import {
+	appointmentLocations,
+	appointments,
+	appointmentSlots,
+	applications,
+	holidays,
+	notifications,
+	services,
+	applicationEvents
+} from './db/schema';
+import { appendEvent, eventRow, notify, notificationRows } from './events';
+
+/** How far ahead a resident sees open slots. */
+export const BOOKING_WINDOW_DAYS = 14;
+
+// ------------------------------------------------------------------------------------------------
+// Who may book, and why
+
+export type Purpose = 'recording' | 'pickup';
+
+/**
+ * Why an application needs someone to come in, if it does: a service with an in-person step (the KTP-el
+ * recording) while the application is alive, or picking up the result once it is completed. Refused and
+ * cancelled applications need nobody to come.
+ */
+export function appointmentPurpose(status: Status, inPerson: boolean): Purpose | null {
+	switch (status) {
+		case 'rejected':
+		case 'cancelled':
+			return null;
+		case 'completed':
+			return 'pickup';
+		case 'submitted':
+		case 'in_review':
+		case 'needs_correction':
+		case 'resubmitted':
+		case 'approved':
+			return inPerson ? 'recording' : null;
+		default: {
+			const unknown: never = status;
+			throw new Error(`unknown status ${String(unknown)}`);
+		}
+	}
+}
+
+export type AppointmentProblem =
+	| 'invalid'
+	| 'not_found'
+	| 'not_needed'
+	| 'slot_not_found'
+	| 'past'
+	| 'full'
+	| 'already_booked'
+	| 'no_booking'
+	| 'same_slot'
+	| 'conflict';
+
+export const appointmentMessages: Record<AppointmentProblem, string> = {
+	invalid: 'Pilih salah satu jadwal dari daftar.',
+	not_found: 'Permohonan tidak ditemukan.',
+	not_needed: 'Permohonan ini tidak memerlukan jadwal datang ke kantor.',
+	slot_not_found: 'Jadwal itu tidak ada. Pilih jadwal lain dari daftar.',
+	past: 'Jadwal itu sudah lewat. Pilih jadwal lain.',
+	full: 'Maaf, jadwal itu baru saja penuh. Pilih jadwal lain.',
+	already_booked: 'Permohonan ini sudah punya jadwal. Jika ingin mengganti, pindahkan jadwal itu.',
+	no_booking: 'Permohonan ini belum punya jadwal.',
+	same_slot: 'Itu jadwal Anda sekarang. Pilih jadwal lain untuk pindah.',
+	conflict: 'Jadwal Anda baru saja berubah di tempat lain. Periksa jadwal Anda sekarang.'
+};
+
+// ------------------------------------------------------------------------------------------------
+// Reading
+
+export interface Booking {
+	id: string;
+	applicationId: string;
+	slotId: string;
+	queueNumber: number;
+	/** "A-007" */
+	queueLabel: string;
+	date: string;
+	startTime: string;
+	locationId: string;
+	locationName: string;
+	locationAddress: string;
+	/** "Senin, 30 November 2026 pukul 09.00 WITA di MPP Banjarbaru" */
+	when: string;
+}
+
+const bookingColumns = {
+	id: appointments.id,
+	applicationId: appointments.applicationId,
+	slotId: appointments.slotId,
+	queueNumber: appointments.queueNumber,
+	date: appointmentSlots.date,
+	startTime: appointmentSlots.startTime,
+	locationId: appointmentSlots.locationId,
+	locationName: appointmentLocations.name,
+	locationAddress: appointmentLocations.address
+};
+
+function bookingsQuery(db: Database, applicationId: string, today: string) {
+	return db
+		.select(bookingColumns)
+		.from(appointments)
+		.innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+		.innerJoin(appointmentLocations, eq(appointmentLocations.id, appointmentSlots.locationId))
+		.where(
+			and(
+				eq(appointments.applicationId, applicationId),
+				eq(appointments.status, 'booked'),
+				gte(appointmentSlots.date, today)
+			)
+		)
+		.orderBy(asc(appointmentSlots.date), asc(appointmentSlots.startTime));
+}
+
+function toBooking(row: Omit<Booking, 'queueLabel' | 'when'>): Booking {
+	return { ...row, queueLabel: formatQueueNumber(row.queueNumber), when: describeSlot(row, row.locationName) };
+}
+
+/** The application's current booking (today or later), or null. */
+export async function forApplication(db: Database, applicationId: string, now = new Date()) {
+	const [row] = await bookingsQuery(db, applicationId, witaDateKey(now));
+	return row ? toBooking(row) : null;
+}
+
+const openSlotsInput = v.object({
+	locationId: v.optional(v.string()),
+	fromDate: v.pipe(v.string(), v.isoDate()),
+	days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(92))
+});
+
+function openSlotsQuery(db: Database, input: { locationId?: string; fromDate: string; days: number }) {
+	return db
+		.select({
+			id: appointmentSlots.id,
+			locationId: appointmentSlots.locationId,
+			locationName: appointmentLocations.name,
+			date: appointmentSlots.date,
+			startTime: appointmentSlots.startTime,
+			capacity: appointmentSlots.capacity,
+			booked: appointmentSlots.booked
+		})
+		.from(appointmentSlots)
+		.innerJoin(appointmentLocations, eq(appointmentLocations.id, appointmentSlots.locationId))
+		.where(
+			and(
+				input.locationId ? eq(appointmentSlots.locationId, input.locationId) : undefined,
+				gte(appointmentSlots.date, input.fromDate),
+				lt(appointmentSlots.date, addDays(input.fromDate, input.days)),
+				lt(appointmentSlots.booked, appointmentSlots.capacity),
+				eq(appointmentLocations.active, true)
+			)
+		)
+		.orderBy(asc(appointmentSlots.date), asc(appointmentSlots.startTime), asc(appointmentLocations.name))
+		.limit(1000);
+}
+
+type OpenSlotRow = Awaited<ReturnType<typeof openSlotsQuery>>[number];
+
+function stillOpen(rows: OpenSlotRow[], now: Date) {
+	return rows
+		.filter((r) => slotStart(r.date, r.startTime) > now)
+		.map((r) => ({ ...r, free: r.capacity - r.booked }));
+}
+
+/** Slots with a free place that have not started yet, from `fromDate` for `days` days (WITA). */
+export async function openSlots(
+	db: Database,
+	input: { locationId?: string; fromDate: string; days: number; now?: Date }
+) {
+	if (!v.is(openSlotsInput, input)) return [];
+	return stillOpen(await openSlotsQuery(db, input), input.now ?? new Date());
+}
+
+export type OpenSlot = Awaited<ReturnType<typeof openSlots>>[number];
+
+/** Disdukcapil's own office first, then MPP, then the kecamatan offices: the order of the seed data. */
+function locationsQuery(db: Database, onlyActive = false) {
+	const order = sql`case ${appointmentLocations.id} when 'disdukcapil' then 0 when 'mpp' then 1 else 2 end`;
+	return db
+		.select()
+		.from(appointmentLocations)
+		.where(onlyActive ? eq(appointmentLocations.active, true) : undefined)
+		.orderBy(order, asc(appointmentLocations.name));
+}
+
+/** Days with their open slots, in order: what the resident picks from. */
+function byDay(slots: OpenSlot[]) {
+	const days: { date: string; label: string; slots: { id: string; startTime: string; free: number }[] }[] = [];
+	for (const slot of slots) {
+		let day = days.at(-1);
+		if (day?.date !== slot.date) {
+			day = { date: slot.date, label: formatWitaDate(slotStart(slot.date, '12:00')), slots: [] };
+			days.push(day);
+		}
+		day.slots.push({ id: slot.id, startTime: slot.startTime, free: slot.free });
+	}
+	return days;
+}
+
+/**
+ * Everything the resident's booking page shows, in one round trip: the locations, the application's current
+ * booking, and the open slots at the chosen location (by default the office's own) for the next two weeks,
+ * grouped by day. The caller has already checked that the application is the viewer's.
+ */
+export async function bookingPage(
+	db: Database,
+	input: { applicationId: string; officeId: OfficeId; locationId: string | null; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const today = witaDateKey(now);
+	const wanted = input.locationId || defaultLocationFor[input.officeId];
+	const [locations, current, open] = await db.batch([
+		locationsQuery(db, true),
+		bookingsQuery(db, input.applicationId, today),
+		openSlotsQuery(db, { locationId: wanted, fromDate: today, days: BOOKING_WINDOW_DAYS })
+	]);
+	const locationId = locations.some((l) => l.id === wanted) ? wanted : null;
+	return {
+		locations,
+		locationId,
+		current: current[0] ? toBooking(current[0]) : null,
+		days: locationId ? byDay(stillOpen(open, now)) : []
+	};
+}
+
+/**
+ * The day's list for an office's counter at one location: who comes when, with their queue number. Only
+ * applications of the officer's own office; the locations come along for the page's picker.
+ */
+export async function dayList(db: Database, input: { locationId: string; date: string; officeId: OfficeId }) {
+	const [locations, rows] = await db.batch([
+		locationsQuery(db),
+		db
+			.select({
+				id: appointments.id,
+				applicationId: applications.id,
+				startTime: appointmentSlots.startTime,
+				queueNumber: appointments.queueNumber,
+				applicantName: applications.applicantName,
+				serviceName: services.name,
+				trackingCode: applications.trackingCode
+			})
+			.from(appointments)
+			.innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+			.innerJoin(applications, eq(applications.id, appointments.applicationId))
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.where(
+				and(
+					eq(appointmentSlots.locationId, input.locationId),
+					eq(appointmentSlots.date, input.date),
+					eq(appointments.status, 'booked'),
+					eq(applications.officeId, input.officeId)
+				)
+			)
+			.orderBy(asc(appointmentSlots.startTime), asc(appointments.queueNumber))
+	]);
+	return {
+		locations,
+		rows: rows.map((r) => ({ ...r, queueLabel: formatQueueNumber(r.queueNumber) }))
+	};
+}
+
+/** One location's slots on one day, booked or not, for the admin. */
+export async function slotsOfDay(db: Database, input: { locationId: string; date: string }) {
+	const [locations, slots] = await db.batch([
+		locationsQuery(db),
+		db
+			.select()
+			.from(appointmentSlots)
+			.where(and(eq(appointmentSlots.locationId, input.locationId), eq(appointmentSlots.date, input.date)))
+			.orderBy(asc(appointmentSlots.startTime))
+	]);
+	return { locations, slots };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Booking, moving, cancelling
+
+export type BookingResult = { ok: true; booking: Booking } | { ok: false; reason: AppointmentProblem };
+
+const choiceInput = v.object({
+	applicationId: v.pipe(v.string(), v.uuid()),
+	slotId: v.pipe(v.string(), v.uuid())
+});
+
+interface ChoiceInput {
+	applicationId: string;
+	slotId: string;
+	user: Pick<SessionUser, 'id'>;
+	now?: Date;
+}
+
+const refuse = (reason: AppointmentProblem) => ({ ok: false, reason }) as const;
+
+/** The application (if the user may act for it), its current booking, its appointment count, and a slot. */
+async function readState(db: Database, applicationId: string, slotId: string | null, user: Pick<SessionUser, 'id'>, now: Date) {
+	const [apps, current, counted, slots] = await db.batch([
+		db
+			.select({
+				id: applications.id,
+				status: applications.status,
+				applicantId: applications.applicantId,
+				volunteerId: applications.volunteerId,
+				inPerson: services.inPerson
+			})
+			.from(applications)
+			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.where(eq(applications.id, applicationId)),
+		bookingsQuery(db, applicationId, witaDateKey(now)),
+		db.select({ n: count() }).from(appointments).where(eq(appointments.applicationId, applicationId)),
+		db
+			.select({
+				slot: appointmentSlots,
+				locationName: appointmentLocations.name,
+				locationAddress: appointmentLocations.address,
+				active: appointmentLocations.active
+			})
+			.from(appointmentSlots)
+			.innerJoin(appointmentLocations, eq(appointmentLocations.id, appointmentSlots.locationId))
+			.where(eq(appointmentSlots.id, slotId ?? ''))
+	]);
+	const app = apps[0];
+	// someone else's application is answered exactly like a missing one
+	if (!app || (app.applicantId !== user.id && app.volunteerId !== user.id)) return null;
+	return {
+		app,
+		current: current[0] ? toBooking(current[0]) : null,
+		nextId: `${applicationId}:${(counted[0]?.n ?? 0) + 1}`,
+		slot: slots[0]
+	};
+}
+
+function slotProblem(
+	found: { slot: typeof appointmentSlots.$inferSelect; active: boolean } | undefined,
+	now: Date
+): AppointmentProblem | null {
+	if (!found || !found.active) return 'slot_not_found';
+	if (slotStart(found.slot.date, found.slot.startTime) <= now) return 'past';
+	if (found.slot.booked >= found.slot.capacity) return 'full';
+	return null;
+}
+
+/** The one conditional UPDATE that takes a place: the new queue number, or null when the slot is full. */
+async function takePlace(db: Database, slotId: string): Promise<number | null> {
+	const [taken] = await db
+		.update(appointmentSlots)
+		.set({
+			booked: sql`${appointmentSlots.booked} + 1`,
+			lastNumber: sql`${appointmentSlots.lastNumber} + 1`
+		})
+		.where(and(eq(appointmentSlots.id, slotId), lt(appointmentSlots.booked, appointmentSlots.capacity)))
+		.returning({ lastNumber: appointmentSlots.lastNumber });
+	return taken?.lastNumber ?? null;
+}
+
+/** Gives a place back (the queue number stays used), optionally only while `also` holds. */
+function givePlaceBack(db: Database, slotId: string, also?: SQL) {
+	return db
+		.update(appointmentSlots)
+		.set({ booked: sql`${appointmentSlots.booked} - 1` })
+		.where(and(eq(appointmentSlots.id, slotId), gt(appointmentSlots.booked, 0), also));
+}
+
+/**
+ * Gives back the place of a booking only while it is still booked. Put before the statement that cancels
+ * it, in the same batch: a booking cancelled twice at once gives its place back once.
+ */
+function givePlaceBackIfBooked(db: Database, booking: Pick<Booking, 'id' | 'slotId'>) {
+	return givePlaceBack(
+		db,
+		booking.slotId,
+		exists(
+			db
+				.select({ one: sql`1` })
+				.from(appointments)
+				.where(and(eq(appointments.id, booking.id), eq(appointments.status, 'booked')))
+		)
+	);
+}
+
+function cancelIfBooked(db: Database, appointmentId: string) {
+	return db
+		.update(appointments)
+		.set({ status: 'cancelled' })
+		.where(and(eq(appointments.id, appointmentId), eq(appointments.status, 'booked')));
+}
+
+function isDuplicateId(error: unknown) {
+	const text = [error, (error as { cause?: unknown })?.cause]
+		.map((e) => String((e as { message?: string })?.message ?? e))
+		.join(' ');
+	return text.includes('UNIQUE') && text.includes('appointments.id');
+}
+
+/**
+ * Writes the new appointment with its event and notifications; when that fails the place is given back
+ * (a duplicate id means another request for the same application got there first).
+ */
+async function writeOrGiveBack(db: Database, slotId: string, write: () => Promise<unknown>) {
+	try {
+		await write();
+		return null;
+	} catch (error) {
+		await givePlaceBack(db, slotId);
+		if (isDuplicateId(error)) return 'conflict' as const;
+		throw error;
+	}
+}
+
+/** Books a slot for an application: the applicant or the volunteer who helped, never in the past. */
+export async function book(db: Database, input: ChoiceInput): Promise<BookingResult> {
+	if (!v.is(choiceInput, input)) return refuse('invalid');
+	const now = input.now ?? new Date();
+	const state = await readState(db, input.applicationId, input.slotId, input.user, now);
+	if (!state) return refuse('not_found');
+	if (!appointmentPurpose(state.app.status, state.app.inPerson)) return refuse('not_needed');
+	if (state.current) return refuse('already_booked');
+	const problem = slotProblem(state.slot, now);
+	if (problem) return refuse(problem);
+	const { slot, locationName, locationAddress } = state.slot!;
+
+	const number = await takePlace(db, slot.id);
+	if (number === null) return refuse('full');
+
+	const booking = toBooking({
+		id: state.nextId,
+		applicationId: state.app.id,
+		slotId: slot.id,
+		queueNumber: number,
+		date: slot.date,
+		startTime: slot.startTime,
+		locationId: slot.locationId,
+		locationName,
+		locationAddress
+	});
+	const conflict = await writeOrGiveBack(db, slot.id, () =>
+		db.batch([
+			db.insert(appointments).values({
+				id: booking.id,
+				applicationId: booking.applicationId,
+				slotId: slot.id,
+				userId: input.user.id,
+				queueNumber: number,
+				status: 'booked',
+				createdAt: now
+			}),
+			appendEvent(db, {
+				applicationId: booking.applicationId,
+				actorId: input.user.id,
+				type: 'appointment_booked',
+				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
+				visibleToCitizen: true,
+				at: now
+			}),
+			...notify(db, {
+				userIds: [state.app.applicantId, state.app.volunteerId],
+				applicationId: booking.applicationId,
+				text: `Jadwal datang Anda: ${booking.when}. Nomor antrean ${booking.queueLabel}.`,
+				at: now
+			})
+		])
+	);
+	if (conflict) return refuse(conflict);
+	return { ok: true, booking };
+}
+
+/** Moves the current booking to another slot: a new place and number there, the old place given back. */
+export async function move(db: Database, input: ChoiceInput): Promise<BookingResult> {
+	if (!v.is(choiceInput, input)) return refuse('invalid');
+	const now = input.now ?? new Date();
+	const state = await readState(db, input.applicationId, input.slotId, input.user, now);
+	if (!state) return refuse('not_found');
+	if (!appointmentPurpose(state.app.status, state.app.inPerson)) return refuse('not_needed');
+	const old = state.current;
+	if (!old) return refuse('no_booking');
+	if (old.slotId === input.slotId) return refuse('same_slot');
+	const problem = slotProblem(state.slot, now);
+	if (problem) return refuse(problem);
+	const { slot, locationName, locationAddress } = state.slot!;
+
+	const number = await takePlace(db, slot.id);
+	if (number === null) return refuse('full');
+
+	const booking = toBooking({
+		id: state.nextId,
+		applicationId: state.app.id,
+		slotId: slot.id,
+		queueNumber: number,
+		date: slot.date,
+		startTime: slot.startTime,
+		locationId: slot.locationId,
+		locationName,
+		locationAddress
+	});
+	const conflict = await writeOrGiveBack(db, slot.id, () =>
+		db.batch([
+			db.insert(appointments).values({
+				id: booking.id,
+				applicationId: booking.applicationId,
+				slotId: slot.id,
+				userId: input.user.id,
+				queueNumber: number,
+				status: 'booked',
+				createdAt: now
+			}),
+			givePlaceBackIfBooked(db, old),
+			cancelIfBooked(db, old.id),
+			appendEvent(db, {
+				applicationId: booking.applicationId,
+				actorId: input.user.id,
+				type: 'appointment_moved',
+				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
+				visibleToCitizen: true,
+				at: now
+			}),
+			...notify(db, {
+				userIds: [state.app.applicantId, state.app.volunteerId],
+				applicationId: booking.applicationId,
+				text: `Jadwal Anda pindah ke ${booking.when}. Nomor antrean baru ${booking.queueLabel}.`,
+				at: now
+			})
+		])
+	);
+	if (conflict) return refuse(conflict);
+	return { ok: true, booking };
+}
+
+export type CancelResult = { ok: true; cancelled: Booking } | { ok: false; reason: AppointmentProblem };
+
+/** Cancels the current booking and gives its place back; its queue number is not reused. */
+export async function cancel(
+	db: Database,
+	input: { applicationId: string; user: Pick<SessionUser, 'id'>; now?: Date }
+): Promise<CancelResult> {
+	if (!v.is(choiceInput.entries.applicationId, input.applicationId)) return refuse('not_found');
+	const now = input.now ?? new Date();
+	const state = await readState(db, input.applicationId, null, input.user, now);
+	if (!state) return refuse('not_found');
+	const old = state.current;
+	if (!old) return refuse('no_booking');
+	const userIds = [state.app.applicantId, state.app.volunteerId];
+	await db.batch([
+		givePlaceBackIfBooked(db, old),
+		cancelIfBooked(db, old.id),
+		// the event and the notifications only if this request is the one that cancelled it
+		insertIfPreviousChanged(db, applicationEvents, [
+			eventRow({
+				applicationId: old.applicationId,
+				actorId: input.user.id,
+				type: 'appointment_cancelled',
+				note: `Jadwal dibatalkan: ${old.when}, nomor antrean ${old.queueLabel}`,
+				visibleToCitizen: true,
+				at: now
+			})
+		]),
+		...(userIds.some(Boolean)
+			? [
+					insertIfPreviousChanged(
+						db,
+						notifications,
+						notificationRows({
+							userIds,
+							applicationId: old.applicationId,
+							text: `Jadwal Anda ${old.when} sudah dibatalkan. Anda bisa memilih jadwal baru kapan saja.`,
+							at: now
+						})
+					)
+				]
+			: [])
+	]);
+	return { ok: true, cancelled: old };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Admin: slots and capacity
+
+export type CreateSlotsResult =
+	| { ok: true; created: number; dates: string[]; beyondKnownCalendar: boolean }
+	| { ok: false; errors: Record<string, string> };
+
+/**
+ * Creates slots at one location on the given dates and times; a slot that already exists (same place, day
+ * and time) is left as it is, so running the same plan twice changes nothing.
+ */
+export async function createSlots(
+	db: Database,
+	input: { locationId: string; dates: readonly string[]; times: readonly string[]; capacity: number }
+): Promise<number> {
+	const rows = input.dates.flatMap((date) =>
+		input.times.map((startTime) => ({
+			id: crypto.randomUUID(),
+			locationId: input.locationId,
+			date,
+			startTime,
+			capacity: input.capacity
+		}))
+	);
+	if (rows.length === 0) return 0;
+	const created = await db
+		.insert(appointmentSlots)
+		.values(rows)
+		.onConflictDoNothing()
+		.returning({ id: appointmentSlots.id });
+	return created.length;
+}
+
+/**
+ * The admin's plan: slots from one date to another, on working days only (the holiday table decides),
+ * at the given times with one capacity. Form strings in; field errors out.
+ */
+export async function createSlotsForRange(
+	db: Database,
+	form: { locationId: string; from: string; to: string; times: string; capacity: string }
+): Promise<CreateSlotsResult> {
+	const parsed = v.safeParse(slotPlanSchema, form);
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
+	const plan = parsed.output;
+	const [location, holidayRows] = await db.batch([
+		db.select({ id: appointmentLocations.id }).from(appointmentLocations).where(eq(appointmentLocations.id, plan.locationId)),
+		db.select({ date: holidays.date }).from(holidays)
+	]);
+	if (location.length === 0) return { ok: false, errors: { locationId: 'Pilih lokasi dari daftar.' } };
+	const calendar = calendarFrom(holidayRows);
+	const dates = workingDatesBetween(plan.from, plan.to, calendar);
+	const created = await createSlots(db, { locationId: plan.locationId, dates, times: plan.times, capacity: plan.capacity });
+	return {
+		ok: true,
+		created,
+		dates,
+		beyondKnownCalendar: !calendarCovers(slotStart(plan.to, '12:00'), calendar)
+	};
+}
+
+export type CapacityResult =
+	| { ok: true; slot: typeof appointmentSlots.$inferSelect }
+	| { ok: false; errors: Record<string, string> };
+
+/**
+ * Sets one slot's capacity, never below the places already booked: the check is inside the UPDATE, so a
+ * booking that lands at the same moment cannot slip under it.
+ */
+export async function setCapacity(db: Database, form: { slotId: string; capacity: string }): Promise<CapacityResult> {
+	const parsed = v.safeParse(capacitySchema, form);
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
+	const { slotId, capacity } = parsed.output;
+	const [updated] = await db
+		.update(appointmentSlots)
+		.set({ capacity })
+		.where(and(eq(appointmentSlots.id, slotId), lte(appointmentSlots.booked, capacity)))
+		.returning();
+	if (updated) return { ok: true, slot: updated };
+	const [slot] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.id, slotId));
+	if (!slot) return { ok: false, errors: { form: 'Jadwal itu tidak ditemukan.' } };
+	return {
+		ok: false,
+		errors: {
+			capacity: `Sudah ${slot.booked} orang memesan jam ini. Kapasitas tidak bisa kurang dari ${slot.booked}.`
+		}
+	};
+}

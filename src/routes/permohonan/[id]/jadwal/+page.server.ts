@@ -1,0 +1,56 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { formatTrackingCode } from '$lib/domain/tracking-code';
+import * as applications from '$lib/server/applications';
+import * as appointments from '$lib/server/appointments';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const db = getDb();
+	const view = await applications.viewForOwner(db, locals.user!, params.id);
+	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	const page = await appointments.bookingPage(db, {
+		applicationId: params.id,
+		officeId: view.application.officeId,
+		locationId: url.searchParams.get('lokasi')
+	});
+	return {
+		id: params.id,
+		serviceName: view.serviceName,
+		code: formatTrackingCode(view.application.trackingCode),
+		purpose: appointments.appointmentPurpose(view.application.status, view.inPerson),
+		done: url.searchParams.get('selesai'),
+		...page
+	};
+};
+
+/** What went wrong, as the form shows it; someone else's application is simply not there. */
+function refused(reason: appointments.AppointmentProblem) {
+	if (reason === 'not_found') error(404, appointments.appointmentMessages.not_found);
+	const status = reason === 'invalid' ? 400 : 409;
+	return fail(status, { errors: { [reason === 'invalid' ? 'slotId' : 'form']: appointments.appointmentMessages[reason] } });
+}
+
+const back = (id: string, done: string, locationId: string) =>
+	`/permohonan/${id}/jadwal?selesai=${done}&lokasi=${encodeURIComponent(locationId)}`;
+
+export const actions: Actions = {
+	pesan: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const result = await appointments.book(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user! });
+		if (!result.ok) return refused(result.reason);
+		redirect(303, back(params.id, 'pesan', result.booking.locationId));
+	},
+	pindah: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const result = await appointments.move(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user! });
+		if (!result.ok) return refused(result.reason);
+		redirect(303, back(params.id, 'pindah', result.booking.locationId));
+	},
+	batal: async ({ params, locals }) => {
+		const result = await appointments.cancel(getDb(), { applicationId: params.id, user: locals.user! });
+		if (!result.ok) return refused(result.reason);
+		redirect(303, back(params.id, 'batal', result.cancelled.locationId));
+	}
+};
