@@ -32,6 +32,7 @@ CREATE TABLE `applications` (
 	`office_id` text NOT NULL,
 	`applicant_id` text,
 	`volunteer_id` text,
+	`consent` text,
 	`applicant_name` text NOT NULL,
 	`applicant_phone` text NOT NULL,
 	`answers` text NOT NULL,
@@ -192,8 +193,25 @@ CREATE TABLE `users` (
 	`password_hash` text NOT NULL,
 	`role` text DEFAULT 'citizen' NOT NULL,
 	`office_id` text,
+	`kelurahan` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_phone_unique` ON `users` (`phone`);
+CREATE UNIQUE INDEX `users_phone_unique` ON `users` (`phone`);--> statement-breakpoint
+CREATE TABLE `volunteer_requests` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`kelurahan` text NOT NULL,
+	`motivation` text NOT NULL,
+	`status` text NOT NULL,
+	`decided_by` text,
+	`decided_at` integer,
+	`note` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `volunteer_requests_status_idx` ON `volunteer_requests` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `volunteer_requests_user_idx` ON `volunteer_requests` (`user_id`);

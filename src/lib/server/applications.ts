@@ -27,7 +27,9 @@ import {
 	offices,
 	results,
 	services,
+	users,
 	type Application,
+	type Consent,
 	type ServiceRow
 } from './db/schema';
 import { newStorageKey, type DocumentStore } from './storage';
@@ -174,19 +176,24 @@ export async function submit(
 		id: string;
 		service: ServiceRow;
 		answers: Answers;
-		applicant: Pick<SessionUser, 'id' | 'name' | 'phone'>;
+		/** Who sends it: the applicant, or a volunteer applying for `resident`. */
+		applicant: Pick<SessionUser, 'id' | 'name' | 'phone'> & { role?: SessionUser['role'] };
+		/** A volunteer's application for a resident, with the resident's recorded consent. */
+		resident?: { name: string; phone: string; consent: Consent };
 		now?: Date;
 	}
 ): Promise<SubmitResult> {
 	const now = input.now ?? new Date();
-	const [existing, calendarRows, docs] = await db.batch([
+	const resident = input.resident;
+	const [existing, calendarRows, docs, residentAccounts] = await db.batch([
 		db.select().from(applications).where(eq(applications.id, input.id)),
 		db.select({ date: holidays.date }).from(holidays),
-		db.select({ key: documents.requirementKey }).from(documents).where(eq(documents.applicationId, input.id))
+		db.select({ key: documents.requirementKey }).from(documents).where(eq(documents.applicationId, input.id)),
+		db.select({ id: users.id }).from(users).where(eq(users.phone, resident?.phone ?? ''))
 	]);
 	const replay = existing[0];
 	if (replay) {
-		return replay.applicantId === input.applicant.id
+		return replay.applicantId === input.applicant.id || (resident && replay.volunteerId === input.applicant.id)
 			? { ok: true, application: replay, created: false }
 			: { ok: false, reason: 'not_yours' };
 	}
@@ -207,10 +214,12 @@ export async function submit(
 			trackingCode: generateTrackingCode(),
 			serviceSlug: input.service.slug,
 			officeId: input.service.officeId,
-			applicantId: input.applicant.id,
-			volunteerId: null,
-			applicantName: input.answers.applicant_name || input.answers.owner_name || input.applicant.name,
-			applicantPhone: input.answers.applicant_phone || input.applicant.phone,
+			// a resident who already has an account owns it at once; otherwise they claim it later
+			applicantId: resident ? (residentAccounts[0]?.id ?? null) : input.applicant.id,
+			volunteerId: resident ? input.applicant.id : null,
+			consent: resident?.consent ?? null,
+			applicantName: resident?.name || input.answers.applicant_name || input.answers.owner_name || input.applicant.name,
+			applicantPhone: resident?.phone || input.answers.applicant_phone || input.applicant.phone,
 			answers: input.answers,
 			status: 'submitted',
 			submittedAt: now,
@@ -239,7 +248,7 @@ export async function submit(
 			if (isUniqueViolation(error, 'applications.id')) {
 				// the same submission arrived twice at once: the other one won; answer with it
 				const [first] = await db.select().from(applications).where(eq(applications.id, input.id));
-				if (first && first.applicantId === input.applicant.id) {
+				if (first && (first.applicantId === input.applicant.id || first.volunteerId === input.applicant.id)) {
 					return { ok: true, application: first, created: false };
 				}
 				if (first) return { ok: false, reason: 'not_yours' };

@@ -16,6 +16,17 @@ import type {
 	StepDefinition
 } from '$lib/domain/service';
 
+export interface Consent {
+	/** 'resident' agreed themselves; 'parent' for a child's document. */
+	by: 'resident' | 'parent';
+	/** How: ticked on the volunteer's phone, or said yes out loud. */
+	how: 'ticked' | 'spoken';
+	/** The person who agreed, as told to the volunteer. */
+	name: string;
+	at: number;
+	volunteerName: string;
+}
+
 export interface CorrectionRequest {
 	fields: string[];
 	documents: string[];
@@ -45,6 +56,8 @@ export const users = sqliteTable(
 		role: text('role').$type<Role>().notNull().default('citizen'),
 		/** Officers belong to exactly one office; everyone else has none. */
 		officeId: text('office_id').$type<OfficeId>().references(() => offices.id),
+		/** Volunteers serve one kelurahan (code from domain/kelurahan.ts). */
+		kelurahan: text('kelurahan'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('users_phone_unique').on(t.phone)]
@@ -112,8 +125,13 @@ export const applications = sqliteTable(
 			.notNull()
 			.references(() => offices.id),
 		applicantId: text('applicant_id').references(() => users.id),
-		/** The volunteer who helped, if any. */
+		/** The volunteer who helped, if any; cleared when the resident removes them. */
 		volunteerId: text('volunteer_id').references(() => users.id),
+		/**
+		 * For an application a volunteer made: the resident's consent as recorded (who agreed, how), with
+		 * its time and the volunteer's name, so it stays true even if the volunteer account changes.
+		 */
+		consent: text('consent', { mode: 'json' }).$type<Consent>(),
 		applicantName: text('applicant_name').notNull(),
 		applicantPhone: text('applicant_phone').notNull(),
 		answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
@@ -212,6 +230,25 @@ export const holidays = sqliteTable('holidays', {
 	name: text('name').notNull(),
 	kind: text('kind').$type<'libur' | 'cuti_bersama'>().notNull()
 });
+
+/** Citizens asking to become volunteers for a kelurahan; an admin approves or refuses. */
+export const volunteerRequests = sqliteTable(
+	'volunteer_requests',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kelurahan: text('kelurahan').notNull(),
+		motivation: text('motivation').notNull(),
+		status: text('status').$type<'pending' | 'approved' | 'refused' | 'withdrawn'>().notNull(),
+		decidedBy: text('decided_by').references(() => users.id),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		note: text('note'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('volunteer_requests_status_idx').on(t.status, t.createdAt), index('volunteer_requests_user_idx').on(t.userId)]
+);
 
 /** In-app notifications: a badge and a list for each change that concerns the citizen. */
 export const notifications = sqliteTable(
