@@ -13,7 +13,11 @@ const config = {
 		}),
 		// Small pages: inline the CSS so the first round trip carries HTML and styles together.
 		inlineStyleThreshold: 12_000,
+		// registered through workbox-window (src/routes/AppPrompts.svelte), which drives the update prompt
 		serviceWorker: { register: false },
+		// only the pages marked prerenderable (offline forms, drafts, offline page); links out of them lead to
+		// pages that need a server
+		prerender: { crawl: false },
 		csrf: { trustedOrigins: [] }
 	}
 };

@@ -1,5 +1,11 @@
+import { accessFor } from '$lib/domain/roles';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user && { name: locals.user.name, role: locals.user.role, unread: locals.user.unread ?? 0 }
+// Public pages show no account data, so they are the same for everyone and the service worker (and any
+// cache) may keep and serve them; the account appears on the pages that need a login.
+export const load: LayoutServerLoad = ({ locals, url }) => ({
+	user:
+		locals.user && accessFor(url.pathname, locals.user.role) !== 'public'
+			? { name: locals.user.name, role: locals.user.role, unread: locals.user.unread ?? 0 }
+			: null
 });

@@ -363,3 +363,65 @@ export async function documentsOf(db: Database, applicationId: string) {
 		.from(documents)
 		.where(eq(documents.applicationId, applicationId));
 }
+
+// ------------------------------------------------------------------------------------------------
+// Submission in one request (the phone's outbox)
+
+export type CompleteSubmission = {
+	id: string;
+	serviceSlug: string;
+	answers: Answers;
+	files: { requirementKey: string; bytes: Uint8Array; name: string }[];
+	resident?: { name: string; phone: string; consent: Consent };
+};
+
+export type CompleteResult =
+	| SubmitResult
+	| { ok: false; reason: 'unknown_service' }
+	| { ok: false; reason: 'bad_file'; requirementKey: string; problem: FileProblem };
+
+/**
+ * An application sent whole from the phone: answers and documents in one request, sent from the outbox.
+ * A retry after a lost response finds the application already made and returns it without storing the
+ * documents a second time; a refusal (4xx) tells the phone what to fix.
+ */
+export async function submitComplete(
+	db: Database,
+	store: DocumentStore,
+	user: SessionUser,
+	input: CompleteSubmission,
+	now = new Date()
+): Promise<CompleteResult> {
+	if (!isApplicationId(input.id)) return { ok: false, reason: 'invalid', errors: { id: 'Permohonan tidak dikenali.' }, missingDocuments: [] };
+	const [[replay], [service]] = await db.batch([
+		db.select().from(applications).where(eq(applications.id, input.id)),
+		db.select().from(services).where(and(eq(services.slug, input.serviceSlug), eq(services.active, true)))
+	]);
+	if (replay) {
+		return replay.applicantId === user.id || replay.volunteerId === user.id
+			? { ok: true, application: replay, created: false }
+			: { ok: false, reason: 'not_yours' };
+	}
+	if (!service) return { ok: false, reason: 'unknown_service' };
+	const known = new Set(service.documents.map((d) => d.key));
+	for (const file of input.files) {
+		if (!known.has(file.requirementKey)) continue;
+		const stored = await attachDocument(db, store, {
+			applicationId: input.id,
+			requirementKey: file.requirementKey,
+			bytes: file.bytes,
+			originalName: file.name,
+			uploadedBy: user.id,
+			now
+		});
+		if (!stored.ok) return { ok: false, reason: 'bad_file', requirementKey: file.requirementKey, problem: stored.problem };
+	}
+	return submit(db, {
+		id: input.id,
+		service,
+		answers: input.answers,
+		applicant: user,
+		resident: user.role === 'volunteer' ? input.resident : undefined,
+		now
+	});
+}

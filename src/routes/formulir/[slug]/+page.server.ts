@@ -1,0 +1,25 @@
+/**
+ * The application form that works offline: prerendered at build time for every service, so the service
+ * worker can precache it and it opens with no signal. Answers live on the phone (lib/client/drafts.ts)
+ * and go out through the outbox (lib/client/outbox.ts). Without JavaScript the page points to the
+ * server-side form at /ajukan/<slug>, which needs no JavaScript.
+ *
+ * Built from the catalogue definition file: an admin's later edits of a service's texts reach this page
+ * with the next deploy (the server still validates against the stored service).
+ */
+import { error } from '@sveltejs/kit';
+import { services } from '$lib/domain/catalogue';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = () => services.map((s) => ({ slug: s.slug }));
+
+export const load: PageServerLoad = ({ params }) => {
+	const service = services.find((s) => s.slug === params.slug);
+	if (!service) error(404, 'Layanan tidak ditemukan.');
+	return {
+		slug: service.slug,
+		service: { name: service.name, steps: service.steps, documents: service.documents, inPerson: service.inPerson }
+	};
+};

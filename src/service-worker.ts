@@ -1,0 +1,133 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The service worker: what makes the app open on a bad signal.
+ *
+ * - Precache (at install): the built JavaScript and CSS, the static files, the prerendered pages (every
+ *   service's offline form, "Draf saya", the offline page), and the public pages: home, the catalogue and
+ *   every service page, tracking. Public pages are the same for everyone (the header shows no account
+ *   data there), so serving them from the cache leaks nothing.
+ * - Public pages and assets: from the cache at once, refreshed in the background (stale-while-revalidate),
+ *   so a repeat visit paints without waiting for the network.
+ * - A resident's own application pages (/permohonan/…): network first; the last copy is kept in the
+ *   'pribadi' cache so a status seen before stays readable offline (the page says when it was loaded).
+ *   That cache is wiped on logout.
+ * - Anything else offline: the offline page.
+ * - Old versions' caches are removed on activate. A new version waits until the user agrees ("Muat ulang").
+ * - Background Sync ('kirim-permohonan') sends the outbox even after the page was closed.
+ */
+import { build, files, prerendered, version } from '$service-worker';
+import { sendDue } from '$lib/client/outbox';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const SHELL = `aplikasi-${version}`;
+const PRIVATE = 'pribadi';
+
+const formPages = prerendered.filter((p) => p.startsWith('/formulir/'));
+const publicPages = [
+	'/',
+	'/layanan',
+	'/lacak',
+	...formPages.map((p) => p.replace('/formulir/', '/layanan/'))
+];
+const precached = new Set([...build, ...files, ...prerendered, ...publicPages]);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(SHELL);
+			await cache.addAll([...build, ...files, ...prerendered]);
+			// public pages without cookies: the anonymous version is the cached one
+			await Promise.all(
+				publicPages.map(async (path) => {
+					const response = await fetch(path, { credentials: 'omit' });
+					if (response.ok) await cache.put(path, response);
+				})
+			);
+		})()
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key !== SHELL && key !== PRIVATE) await caches.delete(key);
+			}
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('sync', (event) => {
+	const sync = event as Event & { tag: string; waitUntil(p: Promise<unknown>): void };
+	if (sync.tag === 'kirim-permohonan') sync.waitUntil(sendAndTell());
+});
+
+async function sendAndTell() {
+	await sendDue({ force: true });
+	for (const client of await sw.clients.matchAll()) client.postMessage({ type: 'OUTBOX_CHANGED' });
+}
+
+async function offlinePage() {
+	return (await caches.match('/offline')) ?? new Response('Tidak ada sinyal.', { status: 503 });
+}
+
+async function fromCacheThenRefresh(event: FetchEvent, key: string) {
+	const cache = await caches.open(SHELL);
+	const cached = await cache.match(key);
+	const refresh = fetch(event.request)
+		.then(async (response) => {
+			if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+			return response;
+		})
+		.catch(() => undefined);
+	if (cached) {
+		event.waitUntil(refresh);
+		return cached;
+	}
+	return (await refresh) ?? offlinePage();
+}
+
+async function networkKeepingCopy(request: Request) {
+	const cache = await caches.open(PRIVATE);
+	try {
+		const response = await fetch(request);
+		if (response.ok) await cache.put(request.url, response.clone());
+		return response;
+	} catch {
+		return (await cache.match(request.url)) ?? offlinePage();
+	}
+}
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/dokumen/')) return;
+
+	// built assets and static files never change under one version: cache first
+	if (precached.has(url.pathname) && request.mode !== 'navigate' && !url.pathname.endsWith('__data.json')) {
+		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (request.mode === 'navigate' || request.headers.get('accept')?.includes('text/html')) {
+		if (precached.has(url.pathname) && !url.search) {
+			event.respondWith(fromCacheThenRefresh(event, url.pathname));
+		} else if (formPages.includes(url.pathname)) {
+			// the form keeps its draft id in the query: the page itself is the same
+			event.respondWith(fromCacheThenRefresh(event, url.pathname));
+		} else if (/^\/permohonan\/[0-9a-f-]{36}$/.test(url.pathname)) {
+			event.respondWith(networkKeepingCopy(request));
+		} else {
+			event.respondWith(fetch(request).catch(async () => (await caches.match(url.pathname)) ?? offlinePage()));
+		}
+	}
+});

@@ -1,0 +1,155 @@
+/**
+ * A cheap phone with a bad signal: the form opens offline after one visit, answers survive a reload,
+ * an offline submission waits in the outbox and goes out when the signal returns (once, even when the
+ * first response is lost), and logging out leaves no drafts behind.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { e2eDatabase, register, uniquePhone } from './helpers';
+import { daysAgo } from './journeys';
+
+/** The service worker has installed (precached everything) and controls this page. */
+async function serviceWorkerReady(page: Page) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
+				}),
+			{ timeout: 30_000 }
+		)
+		.toBe(true);
+}
+
+async function fillBirthCertificate(page: Page) {
+	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await page.getByLabel('NIK Anda').fill('6372041503930002');
+	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
+	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
+	await page.getByLabel('Nomor HP').fill('0812 5555 4444');
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await page.getByLabel('Nama lengkap anak').fill('Aisyah Putri');
+	await page.getByLabel('Jenis kelamin anak').selectOption({ label: 'Perempuan' });
+	await page.getByLabel('Anak ke berapa').selectOption({ label: 'Anak ke-2' });
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await page.getByLabel('Tanggal lahir anak').fill(daysAgo(5));
+	await page.getByLabel('Tempat lahir').fill('Banjarbaru');
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await page.getByLabel('Nama lengkap ibu').fill('Nurul Huda');
+	await page.getByLabel('NIK ibu').fill('6372045204950001');
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Data ayah' })).toBeVisible();
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await page.getByLabel('Nomor Kartu Keluarga orang tua').fill('6372040101200003');
+	await page.getByLabel('Nama kepala keluarga').fill('Rahmat Hidayat');
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	for (const [heading, file] of [
+		['Surat keterangan lahir', 'surat-lahir.jpg'],
+		['Buku nikah atau akta perkawinan orang tua', null],
+		['Foto Kartu Keluarga (KK)', 'kartu-keluarga.jpg']
+	] as const) {
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		if (file) {
+			await page.getByLabel(/Foto atau PDF/).setInputFiles(`tests/fixtures/${file}`);
+			await expect(page.getByText(/Sudah dipilih/)).toBeVisible();
+		}
+		await page.getByRole('button', { name: 'Lanjut' }).click();
+	}
+	await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
+}
+
+test('after one visit the form opens offline and its answers survive a reload', async ({ page, context }) => {
+	await page.goto('/layanan/akta-kelahiran');
+	await serviceWorkerReady(page);
+
+	await context.setOffline(true);
+	await page.goto('/layanan/akta-kelahiran');
+	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await page.getByLabel('NIK Anda').fill('6372041503930002');
+	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
+	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
+	await page.waitForTimeout(400); // answers are saved as typed (debounced)
+
+	await page.reload();
+	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372041503930002');
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Rahmat Hidayat');
+	await expect(page.getByLabel('Hubungan dengan anak')).toHaveValue('father');
+
+	// the draft is listed, also offline
+	await page.goto('/draf');
+	await expect(page.getByRole('link', { name: 'Akta Kelahiran' })).toBeVisible();
+	await context.setOffline(false);
+});
+
+test('an offline submission waits in the outbox and is sent once when the signal returns, even if the first answer is lost', async ({
+	page,
+	context
+}) => {
+	test.slow();
+	await register(page, 'Rahmat Hidayat', uniquePhone(), 'hujan deras di martapura');
+	await page.goto('/layanan/akta-kelahiran');
+	await serviceWorkerReady(page);
+	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
+	await fillBirthCertificate(page);
+	const draftId = new URL(page.url()).searchParams.get('draf')!;
+
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+	await expect(page.getByRole('status')).toContainText('Menunggu sinyal – akan dikirim otomatis');
+
+	// the first send reaches the server, but its answer never comes back
+	let calls = 0;
+	await page.route('**/api/permohonan', async (route) => {
+		calls += 1;
+		if (calls === 1) {
+			await route.fetch();
+			await route.abort('connectionreset');
+		} else {
+			await route.continue();
+		}
+	});
+	await context.setOffline(false);
+	await expect.poll(() => calls, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+	// the signal flickers: the outbox tries again, and the server answers with the same application
+	await context.setOffline(true);
+	await context.setOffline(false);
+	await expect(page.getByRole('heading', { level: 1, name: 'Permohonan terkirim' })).toBeVisible({ timeout: 30_000 });
+	expect(calls).toBeGreaterThanOrEqual(2);
+
+	const db = e2eDatabase();
+	const rows = await db.execute({ sql: 'select count(*) as n from applications where id = ?', args: [draftId] });
+	const docs = await db.execute({ sql: 'select count(*) as n from documents where application_id = ?', args: [draftId] });
+	db.close();
+	expect(Number(rows.rows[0]!.n)).toBe(1);
+	expect(Number(docs.rows[0]!.n)).toBe(2);
+
+	await page.goto('/draf');
+	await expect(page.getByText('Terkirim')).toBeVisible();
+});
+
+test('logging out wipes the drafts from the phone', async ({ page }) => {
+	await register(page, 'Siti Aminah', uniquePhone(), 'pasar terapung lok baintan');
+	await page.goto('/formulir/ktp-el-hilang');
+	await page.getByLabel('NIK Anda').fill('6372045204950001');
+	await page.waitForTimeout(400);
+	await page.goto('/draf');
+	await expect(page.getByRole('link', { name: 'KTP-el hilang' })).toBeVisible();
+
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar' }).click();
+	await expect(page.getByRole('status')).toHaveText('Anda sudah keluar.');
+	await page.goto('/draf');
+	await expect(page.getByText('Tidak ada draf.')).toBeVisible();
+	const left = await page.evaluate(async () => {
+		const request = indexedDB.open('layanan-banjarbaru');
+		const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
+		const count = (store: string) =>
+			new Promise<number>((done) => {
+				const r = db.transaction(store).objectStore(store).count();
+				r.onsuccess = () => done(r.result);
+			});
+		return { drafts: await count('drafts'), outbox: await count('outbox') };
+	});
+	expect(left).toEqual({ drafts: 0, outbox: 0 });
+});
