@@ -37,6 +37,11 @@ export default defineConfig({
 		},
 		trace: 'retain-on-failure'
 	},
+	projects: [
+		{ name: 'main', testIgnore: /update\.spec\.ts/ },
+		// rewrites the served service worker: runs alone, after everything else
+		{ name: 'update', testMatch: /update\.spec\.ts/, dependencies: ['main'] }
+	],
 	webServer: {
 		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB_FILE}`,
 		url: `http://localhost:${E2E_PORT}`,

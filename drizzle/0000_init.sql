@@ -3,6 +3,7 @@ CREATE TABLE `application_drafts` (
 	`user_id` text NOT NULL,
 	`service_slug` text NOT NULL,
 	`answers` text NOT NULL,
+	`resident` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,

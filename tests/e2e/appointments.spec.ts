@@ -16,8 +16,8 @@ async function continueTo(page: Page, heading: string) {
 
 /** Applies for a new KTP-el through the guided form; returns the application's id and tracking code. */
 async function applyForNewKtp(page: Page) {
-	await page.goto('/layanan/ktp-el-baru');
-	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
+	// the server's form (the offline-capable one is tested in offline.spec.ts)
+	await page.goto('/ajukan/ktp-el-baru');
 	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Data diri' })).toBeVisible();

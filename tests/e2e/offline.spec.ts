@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { e2eDatabase, register, uniquePhone } from './helpers';
-import { daysAgo } from './journeys';
+import { fillBirthCertificate } from './journeys';
 
 /** The service worker has installed (precached everything) and controls this page. */
 async function serviceWorkerReady(page: Page) {
@@ -19,43 +19,6 @@ async function serviceWorkerReady(page: Page) {
 			{ timeout: 30_000 }
 		)
 		.toBe(true);
-}
-
-async function fillBirthCertificate(page: Page) {
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
-	await page.getByLabel('NIK Anda').fill('6372041503930002');
-	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
-	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
-	await page.getByLabel('Nomor HP').fill('0812 5555 4444');
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await page.getByLabel('Nama lengkap anak').fill('Aisyah Putri');
-	await page.getByLabel('Jenis kelamin anak').selectOption({ label: 'Perempuan' });
-	await page.getByLabel('Anak ke berapa').selectOption({ label: 'Anak ke-2' });
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await page.getByLabel('Tanggal lahir anak').fill(daysAgo(5));
-	await page.getByLabel('Tempat lahir').fill('Banjarbaru');
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await page.getByLabel('Nama lengkap ibu').fill('Nurul Huda');
-	await page.getByLabel('NIK ibu').fill('6372045204950001');
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Data ayah' })).toBeVisible();
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await page.getByLabel('Nomor Kartu Keluarga orang tua').fill('6372040101200003');
-	await page.getByLabel('Nama kepala keluarga').fill('Rahmat Hidayat');
-	await page.getByRole('button', { name: 'Lanjut' }).click();
-	for (const [heading, file] of [
-		['Surat keterangan lahir', 'surat-lahir.jpg'],
-		['Buku nikah atau akta perkawinan orang tua', null],
-		['Foto Kartu Keluarga (KK)', 'kartu-keluarga.jpg']
-	] as const) {
-		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-		if (file) {
-			await page.getByLabel(/Foto atau PDF/).setInputFiles(`tests/fixtures/${file}`);
-			await expect(page.getByText(/Sudah dipilih/)).toBeVisible();
-		}
-		await page.getByRole('button', { name: 'Lanjut' }).click();
-	}
-	await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
 }
 
 test('after one visit the form opens offline and its answers survive a reload', async ({ page, context }) => {

@@ -5,19 +5,51 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Role } from '../../src/lib/domain/roles';
-import { demo, logIn } from './helpers';
+import { demo, e2eDatabase, logIn, register, uniquePhone } from './helpers';
+import { applyForResident } from './volunteer-journeys';
 
 type Outcome = 'ok' | 'login' | 'forbidden';
 type Who = Role | 'anonymous';
 
-const routes = ['/akun', '/permohonan', '/relawan', '/petugas', '/admin'] as const;
+const routes = [
+	'/akun',
+	'/permohonan',
+	'/relawan',
+	'/petugas',
+	'/admin',
+	'/admin/petugas',
+	'/admin/layanan',
+	'/admin/hari-libur',
+	'/akun/relawan',
+	'/admin/relawan'
+] as const;
 
 const matrix: Record<Who, Record<(typeof routes)[number], Outcome>> = {
-	anonymous: { '/akun': 'login', '/permohonan': 'login', '/relawan': 'login', '/petugas': 'login', '/admin': 'login' },
-	citizen: { '/akun': 'ok', '/permohonan': 'ok', '/relawan': 'forbidden', '/petugas': 'forbidden', '/admin': 'forbidden' },
-	volunteer: { '/akun': 'ok', '/permohonan': 'ok', '/relawan': 'ok', '/petugas': 'forbidden', '/admin': 'forbidden' },
-	officer: { '/akun': 'ok', '/permohonan': 'forbidden', '/relawan': 'forbidden', '/petugas': 'ok', '/admin': 'forbidden' },
-	admin: { '/akun': 'ok', '/permohonan': 'forbidden', '/relawan': 'forbidden', '/petugas': 'forbidden', '/admin': 'ok' }
+	anonymous: {
+		'/akun': 'login', '/permohonan': 'login', '/relawan': 'login', '/petugas': 'login', '/admin': 'login',
+		'/admin/petugas': 'login', '/admin/layanan': 'login', '/admin/hari-libur': 'login',
+		'/akun/relawan': 'login', '/admin/relawan': 'login'
+	},
+	citizen: {
+		'/akun': 'ok', '/permohonan': 'ok', '/relawan': 'forbidden', '/petugas': 'forbidden', '/admin': 'forbidden',
+		'/admin/petugas': 'forbidden', '/admin/layanan': 'forbidden', '/admin/hari-libur': 'forbidden',
+		'/akun/relawan': 'ok', '/admin/relawan': 'forbidden'
+	},
+	volunteer: {
+		'/akun': 'ok', '/permohonan': 'ok', '/relawan': 'ok', '/petugas': 'forbidden', '/admin': 'forbidden',
+		'/admin/petugas': 'forbidden', '/admin/layanan': 'forbidden', '/admin/hari-libur': 'forbidden',
+		'/akun/relawan': 'ok', '/admin/relawan': 'forbidden'
+	},
+	officer: {
+		'/akun': 'ok', '/permohonan': 'forbidden', '/relawan': 'forbidden', '/petugas': 'ok', '/admin': 'forbidden',
+		'/admin/petugas': 'forbidden', '/admin/layanan': 'forbidden', '/admin/hari-libur': 'forbidden',
+		'/akun/relawan': 'ok', '/admin/relawan': 'forbidden'
+	},
+	admin: {
+		'/akun': 'ok', '/permohonan': 'forbidden', '/relawan': 'forbidden', '/petugas': 'forbidden', '/admin': 'ok',
+		'/admin/petugas': 'ok', '/admin/layanan': 'ok', '/admin/hari-libur': 'ok',
+		'/akun/relawan': 'ok', '/admin/relawan': 'ok'
+	}
 };
 
 async function expectOutcome(page: Page, route: string, outcome: Outcome) {
@@ -82,4 +114,32 @@ test('a redirect after login never leaves the site', async ({ page }) => {
 	await page.getByLabel('Kata sandi').fill(account.password);
 	await page.getByRole('button', { name: 'Masuk' }).click();
 	await expect(page).toHaveURL('/akun');
+});
+
+test('a volunteer cannot open another volunteer’s resident’s application, nor its documents', async ({ page, browser }) => {
+	test.slow();
+	// another volunteer (made one directly in the database: the admin's approval has its own test) applies for a resident
+	const otherContext = await browser.newContext();
+	const other = await otherContext.newPage();
+	const otherPhone = uniquePhone();
+	await register(other, `Relawan Lain ${otherPhone.slice(-4)}`, otherPhone, 'pohon karet di belakang rumah');
+	await expect(other.getByRole('heading', { level: 1, name: /^Halo, / })).toBeVisible();
+	const db = e2eDatabase();
+	await db.execute({
+		sql: "UPDATE users SET role = 'volunteer', kelurahan = '63.72.05.1003' WHERE phone = ?",
+		args: [`+62${otherPhone.slice(1)}`]
+	});
+	const { id } = await applyForResident(other, 'ktp-el-baru', { name: 'Warga Kemuning', phone: uniquePhone() });
+	const documents = await db.execute({ sql: 'SELECT id FROM documents WHERE application_id = ?', args: [id] });
+	db.close();
+	await otherContext.close();
+
+	const volunteer = demo('volunteer');
+	await logIn(page, volunteer.phone, volunteer.password);
+	for (const path of [`/permohonan/${id}`, `/permohonan/${id}/slip`, `/dokumen/${String(documents.rows[0]!.id)}`]) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(404);
+	}
+	await page.goto('/relawan');
+	await expect(page.getByText('Warga Kemuning')).toHaveCount(0);
 });

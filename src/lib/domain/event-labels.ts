@@ -16,7 +16,9 @@ export const eventLabel: Record<string, string> = {
 	appointment_booked: 'Jadwal kedatangan dipilih',
 	appointment_moved: 'Jadwal kedatangan dipindah',
 	appointment_cancelled: 'Jadwal kedatangan dibatalkan',
-	result_revoked: 'Dokumen hasil dicabut'
+	result_revoked: 'Dokumen hasil dicabut',
+	volunteer_released: 'Relawan dilepas dari permohonan ini',
+	applicant_claimed: 'Permohonan masuk ke akun pemohon'
 };
 
 export const labelOfEvent = (type: string) => eventLabel[type] ?? 'Catatan';

@@ -28,7 +28,9 @@ export type EventType =
 	| 'appointment_booked'
 	| 'appointment_moved'
 	| 'appointment_cancelled'
-	| 'result_revoked';
+	| 'result_revoked'
+	| 'volunteer_released'
+	| 'applicant_claimed';
 
 export interface NewEvent {
 	applicationId: string;

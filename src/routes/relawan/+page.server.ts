@@ -1,7 +1,5 @@
-import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
+import * as volunteers from '$lib/server/volunteers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	items: await applications.listForVolunteer(getDb(), locals.user!.id)
-});
+export const load: PageServerLoad = async ({ locals }) => volunteers.helped(getDb(), locals.user!.id);

@@ -27,6 +27,19 @@ export interface Consent {
 	volunteerName: string;
 }
 
+/**
+ * On a volunteer's draft for a resident: who the resident is and how they agreed. Starts empty
+ * (name and phone '', consent null) and is complete once the volunteer saved the draft's first page
+ * (`/ajukan/<slug>/<id>/warga`); on submit it becomes the application's `consent`, with the time and the
+ * volunteer's name.
+ */
+export interface DraftResident {
+	name: string;
+	/** E.164, +628…; '' until given. */
+	phone: string;
+	consent: Pick<Consent, 'by' | 'how' | 'name'> | null;
+}
+
 export interface CorrectionRequest {
 	fields: string[];
 	documents: string[];
@@ -218,6 +231,8 @@ export const applicationDrafts = sqliteTable(
 			.notNull()
 			.references(() => services.slug),
 		answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		/** A volunteer's draft for a resident (null when applying for oneself). */
+		resident: text('resident', { mode: 'json' }).$type<DraftResident>(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

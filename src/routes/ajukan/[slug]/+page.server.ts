@@ -1,7 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as applications from '$lib/server/applications';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -16,16 +18,28 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		name: found.service.name,
 		steps: found.service.steps.map((s) => s.title),
 		documents: found.service.documents.map((d) => ({ label: d.label, required: d.required })),
-		drafts: drafts.filter((d) => d.serviceSlug === params.slug)
+		drafts: drafts.filter((d) => d.serviceSlug === params.slug),
+		/** A volunteer first says for whom: themselves, or a resident (whose page then comes first). */
+		volunteer: locals.user!.role === 'volunteer'
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals }) => {
+	default: async ({ params, locals, request }) => {
 		const db = getDb();
+		const user = locals.user!;
 		const found = await catalogue.findActive(db, params.slug);
 		if (!found) error(404, 'Layanan tidak ditemukan.');
-		const id = await applications.startDraft(db, locals.user!.id, found.service.slug);
-		redirect(303, `/ajukan/${found.service.slug}/${id}/langkah-1`);
+		const slug = found.service.slug;
+		if (user.role === 'volunteer') {
+			const forWhom = text(await request.formData(), 'untuk');
+			if (forWhom === 'warga') {
+				const id = await volunteers.startForResident(db, user, slug);
+				redirect(303, `/ajukan/${slug}/${id}/warga`);
+			}
+			if (forWhom !== 'sendiri') return fail(400, { message: 'Pilih untuk siapa permohonan ini.' });
+		}
+		const id = await applications.startDraft(db, user.id, slug);
+		redirect(303, `/ajukan/${slug}/${id}/langkah-1`);
 	}
 };

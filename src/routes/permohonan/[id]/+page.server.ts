@@ -1,14 +1,39 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
 import { decide } from '$lib/server/decisions';
+import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const view = await applications.viewForOwner(getDb(), locals.user!, params.id);
+	const user = locals.user!;
+	const view = await applications.viewForOwner(getDb(), user, params.id);
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
-	return { view: statusView(view), justSubmitted: url.searchParams.has('baru'), origin: url.origin };
+	const { application } = view;
+	// the volunteer who helped (and is not the applicant) hands the code over to the resident
+	const helping = application.volunteerId === user.id && application.applicantId !== user.id;
+	return {
+		view: statusView(view),
+		justSubmitted: url.searchParams.has('baru'),
+		justClaimed: url.searchParams.has('diklaim'),
+		justReleased: url.searchParams.has('dilepas'),
+		origin: url.origin,
+		resident: helping
+			? {
+					name: application.applicantName,
+					phone: formatPhone(application.applicantPhone),
+					wa: application.applicantPhone.replace(/^\+/, ''),
+					inOwnAccount: application.applicantId !== null
+				}
+			: null,
+		/** For the applicant: the volunteer who helped, while they still do. */
+		helper:
+			application.applicantId === user.id && application.volunteerId && application.volunteerId !== user.id
+				? { name: application.consent?.volunteerName ?? 'Relawan' }
+				: null
+	};
 };
 
 export const actions: Actions = {
@@ -16,5 +41,10 @@ export const actions: Actions = {
 		const outcome = await decide(getDb(), { applicationId: params.id, action: 'cancel', actor: locals.user! });
 		if (!outcome.ok) return fail(400, { message: outcome.message });
 		redirect(303, `/permohonan/${params.id}`);
+	},
+	'lepas-relawan': async ({ params, locals }) => {
+		const outcome = await volunteers.release(getDb(), locals.user!, params.id);
+		if (!outcome.ok) return fail(400, { message: outcome.message });
+		redirect(303, `/permohonan/${params.id}?dilepas=1`);
 	}
 };

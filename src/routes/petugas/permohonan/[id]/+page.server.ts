@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { decide, type ResultInput } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
+import { consentText } from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -22,6 +23,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		office: service.officeId,
 		applicantName: application.applicantName,
 		applicantPhone: application.applicantPhone,
+		/** Who helped, and the resident's consent as recorded when the volunteer submitted. */
+		helper: application.consent && {
+			volunteerName: application.consent.volunteerName,
+			consent: consentText(application.consent),
+			released: application.volunteerId === null
+		},
 		status: application.status,
 		statusText: statusLabel[application.status],
 		submittedAt: application.submittedAt,

@@ -7,6 +7,7 @@ import * as applications from '$lib/server/applications';
 import { getDb, type Database } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
+import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The draft and the page asked for; a draft already submitted leads to its application. */
@@ -21,6 +22,9 @@ async function open(db: Database, userId: string, params: { slug: string; id: st
 	const pages = journeyPages(loaded.service);
 	const page = findPage(pages, params.page);
 	if (!page) error(404, 'Langkah ini tidak ada.');
+	// a volunteer's draft for a resident starts with who the resident is and how they agreed
+	const resident = loaded.draft.resident;
+	if (resident && !resident.consent) redirect(303, `/ajukan/${params.slug}/${params.id}/warga`);
 	return { ...loaded, pages, page };
 }
 
@@ -28,20 +32,29 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { draft, service, documents, pages, page } = await open(getDb(), locals.user!.id, params);
 	const base = `/ajukan/${service.slug}/${draft.id}`;
 	const previous = pageBefore(pages, page.slug);
+	const resident = draft.resident?.consent ? draft.resident : null;
 	const common = {
 		base,
 		serviceName: service.name,
 		progress: progress(pages, page.slug),
-		backHref: previous ? `${base}/${previous.slug}` : `/ajukan/${service.slug}`,
-		fromCheck: url.searchParams.has('ubah')
+		backHref: previous ? `${base}/${previous.slug}` : resident ? `${base}/warga` : `/ajukan/${service.slug}`,
+		fromCheck: url.searchParams.has('ubah'),
+		/** Applying for a resident: every page says for whom. */
+		resident: resident && {
+			name: resident.name,
+			phone: formatPhone(resident.phone),
+			consent: volunteers.consentText(resident.consent!),
+			href: `${base}/warga?ubah=1`
+		}
 	};
 
 	switch (page.kind) {
 		case 'fields': {
-			// prefill who the applicant is from the account, the first time only
+			// prefill who the applicant is, the first time only: the resident a volunteer applies for, or the account
 			const answers = { ...draft.answers };
-			answers.applicant_name ??= locals.user!.name;
-			answers.applicant_phone ??= formatPhone(locals.user!.phone);
+			const applicant = resident ?? locals.user!;
+			answers.applicant_name ??= applicant.name;
+			answers.applicant_phone ??= formatPhone(applicant.phone);
 			return { ...common, kind: page.kind, step: page.step, answers };
 		}
 		case 'document': {
@@ -136,15 +149,21 @@ export const actions: Actions = {
 		const db = getDb();
 		const user = locals.user!;
 		const { draft, service, pages } = await open(db, user.id, params);
+		const base = `/ajukan/${service.slug}/${draft.id}`;
+		// for a resident: their recorded consent, stamped now with the volunteer's name
+		const resident = draft.resident ? volunteers.residentForSubmit(draft.resident, user) : undefined;
+		if (resident === null) {
+			return fail(400, { problems: [{ message: volunteers.volunteerMessages.residentIncomplete, href: `${base}/warga?ubah=1` }] });
+		}
 		const result = await applications.submit(db, {
 			id: draft.id,
 			service,
 			answers: draft.answers,
-			applicant: user
+			applicant: user,
+			resident
 		});
 		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
 		if (result.reason === 'not_yours') error(409, 'Permohonan ini sudah dikirim dari akun lain.');
-		const base = `/ajukan/${service.slug}/${draft.id}`;
 		const problems = [
 			...Object.entries(result.errors).map(([field, message]) => ({
 				message,

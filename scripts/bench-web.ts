@@ -1,0 +1,686 @@
+/**
+ * `npm run bench:web`: page weight and speed of the production build under Lighthouse's mobile profile.
+ *
+ * A script, not a test: it measures and reports, and fails only when it cannot measure.
+ *
+ * 1. Needs a build (`npm run build`); it builds nothing itself. It starts the server the way
+ *    playwright.config.ts does: `npx tsx scripts/start.ts --port 4399 --fresh --db file:data/bench-web.db`
+ *    (start.ts itself rebuilds when the sources are newer than the build, as `npm start` always does).
+ * 2. Chromium (Debian's /usr/bin/chromium where it exists, else Playwright's own) with Lighthouse's mobile
+ *    profile, DevTools throttling: 562.5 ms request latency, 1.6 Mbps × 0.9 down (1,474,560 bit/s), 750 kbps × 0.9
+ *    up, CPU slowed 4× (`Emulation.setCPUThrottlingRate`), a 412×823 screen at device scale factor 1.75, a mobile
+ *    user agent. The network throttling is also applied to the app's service worker (its precache downloads
+ *    and the requests it forwards), through a browser-level CDP session attached to each service-worker target.
+ * 3. For each page (home, a service page, a form step, tracking), `--runs` times (default 5), in a fresh browser
+ *    context each time:
+ *    - first visit (empty cache): transferred bytes per type (CDP `Network.responseReceived` type matched to
+ *      `Network.loadingFinished.encodedDataLength`), and LCP (`PerformanceObserver`, type
+ *      `largest-contentful-paint`, buffered, read after load and network idle);
+ *    - then waits until the service worker is installed (`navigator.serviceWorker.ready`) and, after a reload,
+ *      controls the page; the repeat visit navigates to the page again in the same context and reads LCP;
+ *    - offline: `context.setOffline(true)` and navigate again: the page opened offline when its own h1 shows
+ *      (not an offline fallback page, not the browser's error page). Reported true only if every run passed.
+ *    Medians over the runs are reported.
+ * 4. Bytes as Cloudflare would send them: `vite preview` compresses with gzip (or not at all), Cloudflare with
+ *    brotli. So every resource the page loaded is fetched again and its body compressed with node:zlib brotli:
+ *    quality 4 for HTML (what Cloudflare uses for dynamic responses, compressed on the fly) and quality 11 for
+ *    static assets (text types only: JS, CSS, SVG, JSON, the manifest; images are sent as they are). These
+ *    body sizes (without HTTP headers) are the reported `bytes`; the bytes measured on the wire from
+ *    `vite preview` (headers included) are kept as `wireBytes` for comparison. Bytes that the service worker
+ *    downloads in the background to precache the app are not part of a page's bytes; they are reported
+ *    separately as `serviceWorkerBytes`.
+ * 5. The floor: the home page's server-rendered HTML with every `<script>` and modulepreload link removed,
+ *    served from a tiny node:http server (other paths such as the favicon are proxied to the app), measured
+ *    the same way. Each page's ratio to it (bytes, first-visit LCP) is printed.
+ * 6. Writes tests/bench/results/web.json and prints a markdown table plus the budgets of ../shared/DESIGN.md,
+ *    each marked met / not met (1 KB = 1,024 bytes; the first round trip is 14,600 bytes: 10 TCP segments).
+ *
+ * Options: --runs N (default 5), --port N (default 4399).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+process.chdir(root);
+
+const { values } = parseArgs({
+	options: {
+		runs: { type: 'string', default: '5' },
+		port: { type: 'string', default: '4399' }
+	}
+});
+const RUNS = Number(values.runs);
+const PORT = Number(values.port);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
+if (!Number.isInteger(PORT) || PORT < 1) throw new Error('--port must be a port number');
+
+const BASE = `http://localhost:${PORT}`;
+const DB_URL = 'file:data/bench-web.db';
+const resultFile = resolve(root, 'tests/bench/results/web.json');
+
+// Lighthouse's mobile profile ("slow 4G", DevTools throttling) and its emulated phone (moto g power).
+// Lighthouse's "1.6 Mbps" is 1.6 × 1024 kbit/s; × 0.9 (its DevTools adjustment) = 1,474,560 bit/s.
+const downloadBps = 1.6 * 1024 * 0.9 * 1000;
+const uploadBps = 750_000 * 0.9; // 675,000 bit/s
+const profile = {
+	name: 'Lighthouse mobile (DevTools throttling)',
+	latencyMs: 562.5,
+	downloadBitsPerSecond: Math.round(downloadBps),
+	downloadBytesPerSecond: Math.round(downloadBps / 8),
+	uploadBitsPerSecond: uploadBps,
+	uploadBytesPerSecond: Math.round(uploadBps / 8),
+	cpuSlowdown: 4,
+	viewport: { width: 412, height: 823 },
+	deviceScaleFactor: 1.75,
+	userAgent: '',
+	browser: '',
+	runs: RUNS,
+	compression: 'brotli (node:zlib): quality 4 for HTML (Cloudflare, dynamic), 11 for static text assets; images as sent'
+};
+const networkConditions = {
+	offline: false,
+	latency: profile.latencyMs,
+	downloadThroughput: profile.downloadBytesPerSecond,
+	uploadThroughput: profile.uploadBytesPerSecond
+};
+
+const KB = 1024;
+const FIRST_ROUND_TRIP = 14_600;
+const budgets = {
+	homeTotal: 50 * KB,
+	formTotal: 60 * KB,
+	lcpFirstMs: 1500,
+	lcpRepeatMs: 500
+};
+
+type Kind = 'html' | 'css' | 'js' | 'other';
+type Bytes = { html: number; css: number; js: number; total: number };
+
+// ---------------------------------------------------------------------------------------------------------
+// The server
+
+function log(message: string) {
+	console.log(message);
+}
+
+async function answers(url: string): Promise<boolean> {
+	try {
+		await fetch(url, { signal: AbortSignal.timeout(2000) });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function startServer(): Promise<ChildProcess> {
+	if (await answers(BASE)) {
+		console.error(`Something already answers on ${BASE}; stop it or pass --port.`);
+		process.exit(1);
+	}
+	const child = spawn(
+		'npx',
+		['tsx', 'scripts/start.ts', '--port', String(PORT), '--fresh', '--db', DB_URL],
+		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	let stderr = '';
+	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	let exited: number | null = null;
+	child.on('exit', (code) => (exited = code ?? 1));
+	const deadline = Date.now() + 180_000;
+	while (!(await answers(BASE))) {
+		if (exited !== null) {
+			console.error(stderr);
+			throw new Error(`scripts/start.ts exited with ${exited} before ${BASE} answered`);
+		}
+		if (Date.now() > deadline) throw new Error(`${BASE} did not answer within 180 s`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return child;
+}
+
+function stopServer(child: ChildProcess | undefined) {
+	if (!child?.pid || child.exitCode !== null) return;
+	try {
+		process.kill(-child.pid, 'SIGTERM'); // the whole group: npx, tsx, start.ts, vite preview
+	} catch {
+		/* already gone */
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Network log from CDP events (page sessions and service-worker sessions alike)
+
+type Entry = { url: string; type: string; mime: string; wire: number; fromSW: boolean; done: boolean };
+
+class NetLog {
+	entries = new Map<string, Entry>();
+	reset() {
+		this.entries.clear();
+	}
+	ingest(method: string, params: any) {
+		if (method === 'Network.responseReceived') {
+			const url: string = params.response.url;
+			if (!url.startsWith('http')) return;
+			this.entries.set(params.requestId, {
+				url,
+				type: params.type ?? 'Other',
+				mime: params.response.mimeType ?? '',
+				wire: 0,
+				fromSW: Boolean(params.response.fromServiceWorker),
+				done: false
+			});
+		} else if (method === 'Network.loadingFinished') {
+			const entry = this.entries.get(params.requestId);
+			if (entry) {
+				entry.wire = params.encodedDataLength ?? 0;
+				entry.done = true;
+			}
+		}
+	}
+	finished(): Entry[] {
+		return [...this.entries.values()].filter((e) => e.done);
+	}
+}
+
+function kindOf(entry: Entry): Kind {
+	if (entry.type === 'Document' || entry.mime === 'text/html') return 'html';
+	if (entry.type === 'Stylesheet' || entry.mime === 'text/css') return 'css';
+	if (entry.type === 'Script' || /javascript/.test(entry.mime)) return 'js';
+	return 'other';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What Cloudflare would send: brotli of each body
+
+const compressible = /^(text\/|application\/(javascript|json|manifest\+json|xml|wasm)|image\/svg\+xml)/;
+const staticCache = new Map<string, number>();
+
+async function cloudflareBytes(url: string, isHtml: boolean): Promise<number> {
+	const cacheable = !isHtml;
+	if (cacheable && staticCache.has(url)) return staticCache.get(url)!;
+	const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+	const body = Buffer.from(await response.arrayBuffer());
+	const type = response.headers.get('content-type') ?? '';
+	let size = body.length;
+	if (body.length > 0 && compressible.test(type)) {
+		const quality = isHtml || type.startsWith('text/html') ? 4 : 11;
+		size = brotliCompressSync(body, {
+			params: {
+				[zlib.BROTLI_PARAM_QUALITY]: quality,
+				[zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+				[zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT
+			}
+		}).length;
+	}
+	if (cacheable) staticCache.set(url, size);
+	return size;
+}
+
+async function sizes(entries: Entry[]) {
+	const bytes: Bytes = { html: 0, css: 0, js: 0, total: 0 };
+	const wire: Bytes = { html: 0, css: 0, js: 0, total: 0 };
+	const perUrl = new Map<string, number>();
+	for (const entry of entries) {
+		if (entry.fromSW) continue; // answered by the service worker, not the network
+		const kind = kindOf(entry);
+		const size = await cloudflareBytes(entry.url, kind === 'html');
+		perUrl.set(entry.url, size);
+		if (kind !== 'other') {
+			bytes[kind] += size;
+			wire[kind] += entry.wire;
+		}
+		bytes.total += size;
+		wire.total += entry.wire;
+	}
+	return { bytes, wire, perUrl };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The browser
+
+let browser: Browser;
+const swLog = new NetLog();
+
+/** Throttles every service worker's network like the page's, and logs what it downloads. */
+async function watchServiceWorkers(b: Browser) {
+	const session = await b.newBrowserCDPSession();
+	let nextId = 0;
+	const sessions = new Set<string>();
+	session.on('Target.receivedMessageFromTarget', (event: any) => {
+		if (!sessions.has(event.sessionId)) return;
+		const message = JSON.parse(event.message);
+		if (message.method) swLog.ingest(message.method, message.params);
+	});
+	session.on('Target.detachedFromTarget', (event: any) => sessions.delete(event.sessionId));
+	session.on('Target.targetCreated', async (event: any) => {
+		if (event.targetInfo.type !== 'service_worker') return;
+		try {
+			const { sessionId } = (await session.send('Target.attachToTarget', {
+				targetId: event.targetInfo.targetId,
+				flatten: false
+			})) as { sessionId: string };
+			sessions.add(sessionId);
+			const send = (method: string, params: object) =>
+				session.send('Target.sendMessageToTarget', {
+					sessionId,
+					message: JSON.stringify({ id: ++nextId, method, params })
+				});
+			await send('Network.enable', {});
+			await send('Network.emulateNetworkConditions', networkConditions);
+		} catch {
+			/* the worker went away first */
+		}
+	});
+	await session.send('Target.setDiscoverTargets', { discover: true });
+}
+
+async function newThrottledPage(): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; net: NetLog }> {
+	const context = await browser.newContext({
+		viewport: profile.viewport,
+		screen: profile.viewport,
+		deviceScaleFactor: profile.deviceScaleFactor,
+		isMobile: true,
+		hasTouch: true,
+		userAgent: profile.userAgent,
+		locale: 'id-ID',
+		timezoneId: 'Asia/Makassar',
+		serviceWorkers: 'allow'
+	});
+	const page = await context.newPage();
+	page.setDefaultNavigationTimeout(120_000);
+	const cdp = await context.newCDPSession(page);
+	const net = new NetLog();
+	cdp.on('Network.responseReceived', (p) => net.ingest('Network.responseReceived', p));
+	cdp.on('Network.loadingFinished', (p) => net.ingest('Network.loadingFinished', p));
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', networkConditions);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+	return { context, page, cdp, net };
+}
+
+/** The largest contentful paint of the current document, in ms from navigation start. */
+async function readLcp(page: Page): Promise<number | null> {
+	return page.evaluate(
+		() =>
+			new Promise<number | null>((done) => {
+				let last: number | null = null;
+				const observer = new PerformanceObserver((list) => {
+					for (const entry of list.getEntries()) last = entry.startTime;
+				});
+				observer.observe({ type: 'largest-contentful-paint', buffered: true });
+				requestAnimationFrame(() =>
+					requestAnimationFrame(() =>
+						setTimeout(() => {
+							for (const entry of observer.takeRecords()) last = entry.startTime;
+							observer.disconnect();
+							done(last === null ? null : Math.round(last));
+						}, 50)
+					)
+				);
+			})
+	);
+}
+
+async function settle(page: Page) {
+	await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+}
+
+async function renderBlockingStylesheets(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		(performance.getEntriesByType('resource') as (PerformanceResourceTiming & { renderBlockingStatus?: string })[])
+			.filter((e) => e.renderBlockingStatus === 'blocking' && /\.css(\?|$)/.test(e.name))
+			.map((e) => e.name)
+	);
+}
+
+/** Waits for the service worker to install and to control the page; false when the app registers none. */
+async function waitForServiceWorker(page: Page): Promise<boolean> {
+	const registered = await page.evaluate(async () => {
+		if (!('serviceWorker' in navigator)) return false;
+		for (let i = 0; i < 40; i++) {
+			if (await navigator.serviceWorker.getRegistration()) return true;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		return false;
+	});
+	if (!registered) return false;
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+		await page.reload({ waitUntil: 'load' });
+		await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 60_000 });
+	}
+	await settle(page);
+	return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One page, one run
+
+type Run = {
+	bytes: Bytes;
+	wireBytes: Bytes;
+	htmlPlusCriticalCss: number;
+	lcpFirst: number | null;
+	lcpRepeat: number | null;
+	serviceWorker: boolean;
+	repeatFromServiceWorker: boolean;
+	serviceWorkerBytes: number;
+	offline: boolean;
+};
+
+async function measurePage(path: string): Promise<Run> {
+	const { context, page, net } = await newThrottledPage();
+	try {
+		swLog.reset();
+		net.reset();
+		await page.goto(BASE + path, { waitUntil: 'load' });
+		await settle(page);
+		const lcpFirst = await readLcp(page);
+		const h1 = ((await page.locator('h1').first().textContent({ timeout: 5000 })) ?? '').trim();
+		const blockingCss = await renderBlockingStylesheets(page);
+		const first = await sizes(net.finished());
+		const html = net.finished().find((e) => kindOf(e) === 'html');
+		const htmlPlusCriticalCss =
+			(html ? (first.perUrl.get(html.url) ?? 0) : 0) +
+			blockingCss.reduce((sum, url) => sum + (first.perUrl.get(url) ?? 0), 0);
+
+		const serviceWorker = await waitForServiceWorker(page);
+		const serviceWorkerBytes = (await sizes(swLog.finished())).bytes.total;
+
+		net.reset();
+		await page.goto(BASE + path, { waitUntil: 'load' });
+		await settle(page);
+		const lcpRepeat = await readLcp(page);
+		const repeatDocument = [...net.entries.values()].find((e) => e.type === 'Document');
+		const repeatFromServiceWorker = Boolean(repeatDocument?.fromSW);
+
+		let offline = false;
+		await context.setOffline(true);
+		try {
+			await page.goto(BASE + path, { waitUntil: 'load', timeout: 30_000 });
+			const offlineH1 = ((await page.locator('h1').first().textContent({ timeout: 5000 })) ?? '').trim();
+			offline = h1 !== '' && offlineH1 === h1;
+		} catch {
+			offline = false; // the browser's own error page, or no h1
+		}
+		return {
+			bytes: first.bytes,
+			wireBytes: first.wire,
+			htmlPlusCriticalCss,
+			lcpFirst,
+			lcpRepeat,
+			serviceWorker,
+			repeatFromServiceWorker,
+			serviceWorkerBytes,
+			offline
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The floor: the home page without its framework
+
+async function startFloorServer(): Promise<{ server: Server; url: string }> {
+	const home = await (await fetch(BASE + '/')).text();
+	const plain = home
+		.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+		.replace(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*>/gi, '');
+	const compressedPlain = brotliCompressSync(Buffer.from(plain), {
+		params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT }
+	});
+	const server = createServer(async (req, res) => {
+		const brotli = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
+		if (req.url === '/' || req.url === '/index.html') {
+			res.writeHead(200, {
+				'content-type': 'text/html; charset=utf-8',
+				'cache-control': 'no-cache',
+				...(brotli ? { 'content-encoding': 'br' } : {})
+			});
+			res.end(brotli ? compressedPlain : plain);
+			return;
+		}
+		// Same favicon, manifest and stylesheets as the app (no scripts: the page references none).
+		try {
+			const upstream = await fetch(BASE + req.url, { headers: { 'accept-encoding': 'identity' } });
+			const body = Buffer.from(await upstream.arrayBuffer());
+			const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+			const compress = brotli && compressible.test(type) && body.length > 0;
+			res.writeHead(upstream.status, {
+				'content-type': type,
+				...(compress ? { 'content-encoding': 'br' } : {})
+			});
+			res.end(compress ? brotliCompressSync(body) : body);
+		} catch {
+			res.writeHead(502).end();
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+async function measureFloor(url: string) {
+	const { context, page, net } = await newThrottledPage();
+	try {
+		await page.goto(url, { waitUntil: 'load' });
+		await settle(page);
+		const lcp = await readLcp(page);
+		const { bytes, wire } = await sizes(net.finished());
+		return { bytes: bytes.total, wireBytes: wire.total, html: bytes.html, lcp };
+	} finally {
+		await context.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Report
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+const medianOrNull = (values: (number | null)[]) => {
+	const present = values.filter((v): v is number => v !== null);
+	return present.length ? median(present) : null;
+};
+const kb = (bytes: number) => (bytes / KB).toFixed(1);
+const sec = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const ratio = (a: number | null, b: number | null) =>
+	a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
+const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+async function formStepPath(): Promise<{ path: string; note?: string }> {
+	const wanted = '/formulir/akta-kelahiran';
+	const response = await fetch(BASE + wanted, { redirect: 'manual' });
+	if (response.status === 200) return { path: wanted };
+	const where = response.headers.get('location');
+	return {
+		path: '/masuk',
+		note:
+			`${wanted} answered ${response.status}${where ? ` (to ${where})` : ''}: ` +
+			'the form step is not available yet, so /masuk (the login form) was measured in its place'
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+if (!existsSync('.svelte-kit/cloudflare/_worker.js')) {
+	console.error('No build found (.svelte-kit/cloudflare/_worker.js). Run `npm run build` first.');
+	process.exit(1);
+}
+
+let server: ChildProcess | undefined;
+let floorServer: Server | undefined;
+const cleanup = () => {
+	stopServer(server);
+	floorServer?.close();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		cleanup();
+		process.exit(130);
+	});
+}
+
+try {
+	log(`Starting the app on ${BASE} (scripts/start.ts, fresh ${DB_URL})…`);
+	server = await startServer();
+
+	const systemChromium = '/usr/bin/chromium';
+	browser = await chromium.launch({
+		executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	profile.browser = `Chromium ${browser.version()}`;
+	profile.userAgent =
+		`Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) ` +
+		`Chrome/${browser.version().split('.')[0]}.0.0.0 Mobile Safari/537.36`;
+	await watchServiceWorkers(browser);
+
+	const form = await formStepPath();
+	if (form.note) log(`Note: ${form.note}.`);
+	const pages: { name: string; path: string; note?: string }[] = [
+		{ name: 'home', path: '/' },
+		{ name: 'service page', path: '/layanan/akta-kelahiran' },
+		{ name: 'form step', path: form.path, ...(form.note ? { note: form.note } : {}) },
+		{ name: 'tracking', path: '/lacak' }
+	];
+
+	const floor = await startFloorServer();
+	floorServer = floor.server;
+	const floorRuns = [];
+	for (let i = 0; i < RUNS; i++) {
+		log(`floor run ${i + 1}/${RUNS}`);
+		floorRuns.push(await measureFloor(floor.url));
+	}
+	const floorResult = {
+		bytes: median(floorRuns.map((r) => r.bytes)),
+		wireBytes: median(floorRuns.map((r) => r.wireBytes)),
+		lcpMs: medianOrNull(floorRuns.map((r) => r.lcp))
+	};
+
+	const results = [];
+	for (const p of pages) {
+		const runs: Run[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			log(`${p.name} ${p.path} run ${i + 1}/${RUNS}`);
+			runs.push(await measurePage(p.path));
+		}
+		const pick = (k: keyof Bytes, from: 'bytes' | 'wireBytes') => median(runs.map((r) => r[from][k]));
+		const bytes: Bytes = { html: pick('html', 'bytes'), css: pick('css', 'bytes'), js: pick('js', 'bytes'), total: pick('total', 'bytes') };
+		const wireBytes: Bytes = { html: pick('html', 'wireBytes'), css: pick('css', 'wireBytes'), js: pick('js', 'wireBytes'), total: pick('total', 'wireBytes') };
+		const lcpFirst = medianOrNull(runs.map((r) => r.lcpFirst));
+		const lcpRepeat = medianOrNull(runs.map((r) => r.lcpRepeat));
+		const htmlPlusCriticalCss = median(runs.map((r) => r.htmlPlusCriticalCss));
+		results.push({
+			name: p.name,
+			path: p.path,
+			...(p.note ? { note: p.note } : {}),
+			firstVisit: {
+				bytes,
+				wireBytes,
+				htmlPlusCriticalCss,
+				...(p.name === 'home' ? { fitsFirstRoundTrip: htmlPlusCriticalCss <= FIRST_ROUND_TRIP } : {}),
+				serviceWorkerBytes: median(runs.map((r) => r.serviceWorkerBytes)),
+				lcpMs: lcpFirst
+			},
+			repeatVisit: {
+				lcpMs: lcpRepeat,
+				serviceWorker: runs.every((r) => r.serviceWorker),
+				servedByServiceWorker: runs.every((r) => r.repeatFromServiceWorker)
+			},
+			offline: runs.every((r) => r.offline),
+			offlineRuns: `${runs.filter((r) => r.offline).length}/${runs.length}`,
+			ratioToFloor: {
+				bytes: ratio(bytes.total, floorResult.bytes),
+				lcpMs: ratio(lcpFirst, floorResult.lcpMs)
+			}
+		});
+	}
+
+	const output = {
+		generatedAt: new Date().toISOString(),
+		profile,
+		floor: { bytes: floorResult.bytes, lcpMs: floorResult.lcpMs, wireBytes: floorResult.wireBytes },
+		pages: results
+	};
+	mkdirSync(resolve(root, 'tests/bench/results'), { recursive: true });
+	writeFileSync(resultFile, JSON.stringify(output, null, 2) + '\n');
+
+	// The table
+	const lines: string[] = [];
+	lines.push(
+		`Under Lighthouse's mobile profile (${profile.latencyMs} ms latency, ${(profile.downloadBitsPerSecond / 1e6).toFixed(2)} Mbit/s down, ` +
+			`${(profile.uploadBitsPerSecond / 1e3).toFixed(0)} kbit/s up, CPU ${profile.cpuSlowdown}× slower, ` +
+			`${profile.viewport.width}×${profile.viewport.height} at ${profile.deviceScaleFactor}×), ${profile.browser}, ` +
+			`median of ${RUNS} runs. Bytes are what Cloudflare would send: each body compressed with brotli ` +
+			`(quality 4 for HTML, 11 for static assets; \`vite preview\` itself sends gzip), without HTTP headers. ` +
+			`The floor is the home page's HTML without any script, served as a static file.`
+	);
+	lines.push('');
+	lines.push('| page | HTML KB | CSS KB | JS KB | total KB | LCP first | LCP repeat | offline | × floor bytes | × floor LCP |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|');
+	for (const r of results) {
+		const b = r.firstVisit.bytes;
+		lines.push(
+			`| ${r.name} \`${r.path}\`${r.note ? ' ¹' : ''} | ${kb(b.html)} | ${kb(b.css)} | ${kb(b.js)} | ${kb(b.total)} | ` +
+				`${sec(r.firstVisit.lcpMs)} | ${sec(r.repeatVisit.lcpMs)} | ${r.offline ? 'yes' : 'no'} | ` +
+				`${r.ratioToFloor.bytes ?? 'n/a'} | ${r.ratioToFloor.lcpMs ?? 'n/a'} |`
+		);
+	}
+	lines.push(
+		`| floor (home, no scripts) | | | | ${kb(floorResult.bytes)} | ${sec(floorResult.lcpMs)} | | | 1 | 1 |`
+	);
+	for (const r of results) if (r.note) lines.push('', `¹ ${r.note}.`);
+	const noSw = results.filter((r) => !r.repeatVisit.serviceWorker);
+	if (noSw.length)
+		lines.push(
+			'',
+			`No service worker registered on: ${noSw.map((r) => r.path).join(', ')}; their repeat visit used the HTTP cache only.`
+		);
+
+	const home = results.find((r) => r.name === 'home')!;
+	const formStep = results.find((r) => r.name === 'form step')!;
+	lines.push('', 'Budgets (../shared/DESIGN.md):', '');
+	lines.push(
+		`- home page, HTML + critical CSS in the first round trip (≤ ${FIRST_ROUND_TRIP.toLocaleString('en')} bytes): ` +
+			`${home.firstVisit.htmlPlusCriticalCss.toLocaleString('en')} bytes: ${mark(home.firstVisit.htmlPlusCriticalCss <= FIRST_ROUND_TRIP)}`
+	);
+	lines.push(
+		`- home page, all bytes ≤ 50 KB: ${kb(home.firstVisit.bytes.total)} KB: ${mark(home.firstVisit.bytes.total <= budgets.homeTotal)}`
+	);
+	lines.push(
+		`- form step ≤ 60 KB with its JavaScript: ${kb(formStep.firstVisit.bytes.total)} KB` +
+			`${formStep.note ? ' (measured on /masuk, see ¹)' : ''}: ${mark(formStep.firstVisit.bytes.total <= budgets.formTotal)}`
+	);
+	for (const r of results) {
+		const first = r.firstVisit.lcpMs;
+		const repeat = r.repeatVisit.lcpMs;
+		lines.push(
+			`- ${r.name}: LCP first visit ≤ 1.5 s: ${sec(first)}: ${mark(first !== null && first <= budgets.lcpFirstMs)}; ` +
+				`repeat ≤ 0.5 s: ${sec(repeat)}: ${mark(repeat !== null && repeat <= budgets.lcpRepeatMs)}; ` +
+				`opens offline: ${mark(r.offline)}`
+		);
+	}
+	console.log('\n' + lines.join('\n') + '\n');
+	console.log(`Results: ${resultFile}`);
+} finally {
+	await browser!?.close().catch(() => {});
+	cleanup();
+}

@@ -1,0 +1,36 @@
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors } from '$lib/domain/account-forms';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import * as holidays from '$lib/server/holidays';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => holidays.calendar(getDb());
+
+export const actions: Actions = {
+	tambah: async ({ request }) => {
+		const form = await request.formData();
+		const typed = { date: text(form, 'date'), name: text(form, 'name'), kind: text(form, 'kind') };
+		const parsed = v.safeParse(holidays.holidaySchema, typed);
+		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.issues) });
+
+		const result = await holidays.add(getDb(), parsed.output);
+		if (!result.ok) {
+			return fail(400, {
+				...typed,
+				errors: { date: `Tanggal ini sudah ada di kalender: ${result.existing}. Hapus dulu jika ingin mengubahnya.` }
+			});
+		}
+		return { done: `${parsed.output.name} (${parsed.output.date}) ditambahkan ke kalender.` };
+	},
+
+	hapus: async ({ request }) => {
+		const parsed = v.safeParse(holidays.removeSchema, { date: text(await request.formData(), 'date') });
+		if (!parsed.success) return fail(400, { errors: { form: parsed.issues[0].message } });
+
+		const removed = await holidays.remove(getDb(), parsed.output.date);
+		if (!removed) return fail(404, { errors: { form: 'Tanggal itu sudah tidak ada di kalender. Muat ulang halaman.' } });
+		return { done: `Tanggal ${parsed.output.date} dihapus dari kalender.` };
+	}
+};

@@ -1,0 +1,66 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors } from '$lib/domain/account-forms';
+import * as catalogue from '$lib/server/catalogue';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const found = await catalogue.find(getDb(), params.slug);
+	if (!found) error(404, 'Layanan tidak ditemukan.');
+	const { service, office } = found;
+	return {
+		slug: service.slug,
+		office: office.name,
+		values: {
+			name: service.name,
+			summary: service.summary,
+			description: service.description,
+			requirements: service.standard.requirements.join('\n'),
+			procedure: service.standard.procedure.join('\n'),
+			time: service.standard.time,
+			fee: service.standard.fee,
+			feeBasis: service.standard.feeBasis ?? '',
+			product: service.standard.product,
+			complaints: service.standard.complaints,
+			slaValue: String(service.slaValue),
+			slaUnit: service.slaUnit as string,
+			inPerson: service.inPerson,
+			active: service.active
+		}
+	};
+};
+
+const textFields = [
+	'name',
+	'summary',
+	'description',
+	'requirements',
+	'procedure',
+	'time',
+	'fee',
+	'feeBasis',
+	'product',
+	'complaints',
+	'slaValue',
+	'slaUnit'
+] as const;
+
+export const actions: Actions = {
+	simpan: async ({ request, params }) => {
+		const form = await request.formData();
+		const typed = {
+			...(Object.fromEntries(textFields.map((key) => [key, text(form, key)])) as Record<(typeof textFields)[number], string>),
+			inPerson: form.get('inPerson') === 'ya',
+			active: form.get('active') === 'ya'
+		};
+		const parsed = v.safeParse(catalogue.serviceFormSchema, typed);
+		if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.issues) });
+
+		const result = await catalogue.update(getDb(), params.slug, parsed.output);
+		if (!result.ok && result.reason === 'not_found') error(404, 'Layanan tidak ditemukan.');
+		if (!result.ok) return fail(400, { values: typed, errors: result.errors });
+		return { done: `Perubahan pada ${result.name} disimpan. Waktu layanan baru berlaku untuk permohonan berikutnya.` };
+	}
+};

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import * as volunteers from '$lib/server/volunteers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => volunteers.forAdmin(getDb());
+
+const { volunteerMessages: messages } = volunteers;
+
+export const actions: Actions = {
+	setujui: async ({ locals, request }) => {
+		const parsed = v.safeParse(volunteers.idSchema, { id: text(await request.formData(), 'requestId') });
+		if (!parsed.success) return fail(400, { action: 'setujui', errors: { form: messages.requestGone } });
+		const result = await volunteers.approve(getDb(), locals.user!, parsed.output.id);
+		if (!result.ok) {
+			const message = result.reason === 'not_citizen' ? messages.noLongerCitizen : messages.requestGone;
+			return fail(result.reason === 'not_citizen' ? 409 : 404, { action: 'setujui', errors: { form: message } });
+		}
+		return { action: 'setujui', done: `${result.name} kini relawan. Sesinya diakhiri: ia perlu masuk lagi.` };
+	},
+
+	tolak: async ({ locals, request }) => {
+		const form = await request.formData();
+		const typed = { requestId: text(form, 'requestId'), note: text(form, 'note') };
+		const parsed = v.safeParse(volunteers.refuseSchema, typed);
+		if (!parsed.success) {
+			return fail(400, { action: 'tolak', requestId: typed.requestId, errors: { [`note-${typed.requestId}`]: parsed.issues[0].message } });
+		}
+		const result = await volunteers.refuse(getDb(), locals.user!, parsed.output);
+		if (!result.ok) return fail(404, { action: 'tolak', errors: { form: messages.requestGone } });
+		return { action: 'tolak', done: `Permintaan ${result.name} ditolak. Alasannya dikirim kepadanya.` };
+	},
+
+	cabut: async ({ request }) => {
+		const parsed = v.safeParse(volunteers.idSchema, { id: text(await request.formData(), 'userId') });
+		if (!parsed.success) return fail(400, { action: 'cabut', errors: { form: messages.volunteerGone } });
+		const result = await volunteers.withdraw(getDb(), parsed.output.id);
+		if (!result.ok) return fail(404, { action: 'cabut', errors: { form: messages.volunteerGone } });
+		return { action: 'cabut', done: `Peran relawan ${result.name} dicabut. Akunnya kini akun warga, dan sesinya diakhiri.` };
+	}
+};

@@ -1,0 +1,63 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors } from '$lib/domain/account-forms';
+import { formatPhone } from '$lib/domain/phone';
+import * as applications from '$lib/server/applications';
+import { getDb, type Database } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import * as volunteers from '$lib/server/volunteers';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The first page of a volunteer's application for a resident: who the resident is and how they agreed.
+ * Only a draft started "untuk warga lain" has it.
+ */
+async function open(db: Database, userId: string, params: { slug: string; id: string }) {
+	const loaded = await applications.loadDraft(db, userId, params.id);
+	if (!loaded) {
+		const submitted = await applications.viewForOwner(db, { id: userId }, params.id);
+		if (submitted) redirect(303, `/permohonan/${params.id}`);
+		error(404, 'Formulir ini tidak ditemukan. Mungkin sudah dikirim atau dihapus.');
+	}
+	if (loaded.service.slug !== params.slug) error(404, 'Formulir ini tidak ditemukan.');
+	if (!loaded.draft.resident) redirect(303, `/ajukan/${params.slug}/${params.id}/langkah-1`);
+	return { draft: loaded.draft, resident: loaded.draft.resident, service: loaded.service };
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { resident, service } = await open(getDb(), locals.user!.id, params);
+	return {
+		serviceName: service.name,
+		volunteerName: locals.user!.name,
+		parentConsent: volunteers.needsParentConsent(service.slug),
+		fromCheck: url.searchParams.has('ubah'),
+		backHref: url.searchParams.has('ubah') ? `/ajukan/${service.slug}/${params.id}/periksa` : `/ajukan/${service.slug}`,
+		resident: {
+			name: resident.name,
+			phone: resident.phone ? formatPhone(resident.phone) : '',
+			how: resident.consent?.how ?? '',
+			parentName: resident.consent?.by === 'parent' ? resident.consent.name : ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals, request, url }) => {
+		const db = getDb();
+		const user = locals.user!;
+		const { draft, service } = await open(db, user.id, params);
+		const form = await request.formData();
+		const typed = {
+			name: text(form, 'name'),
+			phone: text(form, 'phone'),
+			how: text(form, 'how'),
+			parentName: text(form, 'parentName'),
+			isParent: text(form, 'isParent')
+		};
+		const schema = volunteers.residentSchema(volunteers.needsParentConsent(service.slug), user.phone);
+		const parsed = v.safeParse(schema, typed);
+		if (!parsed.success) return fail(400, { typed, errors: fieldErrors(parsed.issues) });
+		await volunteers.saveResident(db, draft, volunteers.residentFrom(parsed.output));
+		redirect(303, `/ajukan/${service.slug}/${draft.id}/${url.searchParams.has('ubah') ? 'periksa' : 'langkah-1'}`);
+	}
+};

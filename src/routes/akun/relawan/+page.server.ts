@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors } from '$lib/domain/account-forms';
+import { kecamatan } from '$lib/domain/kelurahan';
+import { formatWita } from '$lib/domain/working-time';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import * as volunteers from '$lib/server/volunteers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = locals.user!;
+	const latest = await volunteers.latestRequest(getDb(), user.id);
+	return {
+		role: user.role,
+		sent: url.searchParams.has('terkirim'),
+		kecamatan: kecamatan.map((k) => ({ name: k.name, kelurahan: k.kelurahan.map((kel) => ({ ...kel })) })),
+		latest: latest && {
+			status: latest.status,
+			kelurahanName: latest.kelurahanName,
+			createdAt: formatWita(latest.createdAt),
+			note: latest.note
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const form = await request.formData();
+		const typed = { kelurahan: text(form, 'kelurahan'), motivation: text(form, 'motivation') };
+		const parsed = v.safeParse(volunteers.requestSchema, typed);
+		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.issues) });
+		const result = await volunteers.request(getDb(), locals.user!, parsed.output);
+		if (!result.ok) {
+			const message = result.reason === 'pending' ? volunteers.volunteerMessages.pending : volunteers.volunteerMessages.notCitizen;
+			return fail(400, { ...typed, errors: { form: message } });
+		}
+		redirect(303, '/akun/relawan?terkirim=1');
+	}
+};

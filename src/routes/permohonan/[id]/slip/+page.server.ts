@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { phoneLastFour } from '$lib/domain/phone';
+import { formatWitaDate } from '$lib/domain/working-time';
+import * as applications from '$lib/server/applications';
+import { getDb } from '$lib/server/db';
+import { statusView } from '$lib/server/status-view';
+import type { PageServerLoad } from './$types';
+
+/** A printable slip for handing an application over to a resident without a smartphone. */
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const view = await applications.viewForOwner(getDb(), locals.user!, params.id);
+	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	const status = statusView(view);
+	const { application } = view;
+	return {
+		id: status.id,
+		code: status.code,
+		serviceName: status.serviceName,
+		officeName: status.officeName,
+		applicantName: application.applicantName,
+		lastFour: phoneLastFour(application.applicantPhone),
+		submittedOn: formatWitaDate(application.submittedAt),
+		dueAt: status.dueAt,
+		/** Population documents are free by law (UU 24/2013, Pasal 79A). */
+		free: application.officeId === 'disdukcapil',
+		volunteerName: application.volunteerId ? (application.consent?.volunteerName ?? null) : null,
+		trackUrl: `${url.origin}/lacak`,
+		claimUrl: `${url.origin}/akun/klaim`
+	};
+};
