@@ -10,7 +10,8 @@ export function daysAgo(n: number) {
 	return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function sample(field: FieldDefinition): string {
+/** A plausible answer for a field of any kind. */
+export function sampleAnswer(field: FieldDefinition): string {
 	switch (field.kind) {
 		case 'nik':
 			return '6372045204950001';
@@ -49,7 +50,7 @@ export async function applyFor(page: Page, slug: string, overrides: Record<strin
 			else if (field.kind === 'kelurahan') await input.selectOption(value ?? '63.72.04.1002');
 			else if (field.key === 'applicant_name' || field.key === 'applicant_phone') {
 				if (value) await input.fill(value); // otherwise prefilled from the account
-			} else await input.fill(value ?? sample(field));
+			} else await input.fill(value ?? sampleAnswer(field));
 		}
 		await page.getByRole('button', { name: 'Lanjut' }).click();
 	}

@@ -73,6 +73,7 @@ export function localDb() {
 export async function wipeLocalData() {
 	const db = await localDb();
 	await Promise.all([db.clear('drafts'), db.clear('outbox')]);
+	localStorage.removeItem('peran');
 	if ('caches' in globalThis) await caches.delete('pribadi');
 }
 
