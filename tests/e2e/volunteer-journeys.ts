@@ -7,26 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
 import { formatPhone, normalizePhone } from '../../src/lib/domain/phone';
 import type { FieldDefinition } from '../../src/lib/domain/service';
-import { daysAgo } from './journeys';
-
-function sample(field: FieldDefinition): string {
-	switch (field.kind) {
-		case 'nik':
-			return '6372045204950001';
-		case 'kk':
-			return '6372040101200003';
-		case 'nib':
-			return '9120001234567';
-		case 'date':
-			return field.key.includes('birth') && field.key !== 'birth_date' ? daysAgo(10) : '1990-05-01';
-		case 'time':
-			return '09:30';
-		case 'textarea':
-			return 'Jl. Jenderal Ahmad Yani Km 35, RT 01 RW 02';
-		default:
-			return `Contoh ${field.label}`.slice(0, 60);
-	}
-}
+import { sampleAnswer as sample } from './journeys';
 
 const labelOf = (field: FieldDefinition) => (field.required ? field.label : `${field.label} (boleh dikosongkan)`);
 

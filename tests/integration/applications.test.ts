@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as accounts from '../../src/lib/server/accounts';
 import * as applications from '../../src/lib/server/applications';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
-import { applicationEvents, applications as applicationsTable, services, users } from '../../src/lib/server/db/schema';
+import { applicationEvents, applications as applicationsTable, services } from '../../src/lib/server/db/schema';
 import { r2Store, type Bucket, type DocumentStore } from '../../src/lib/server/storage';
 import { freshDatabase } from './db';
+import { birthAnswers, person, wita } from './fixtures';
 import * as tracking from '../../src/lib/server/tracking';
 import { readFileSync } from 'node:fs';
 
@@ -16,37 +16,7 @@ let cleanup: () => void;
 let store: DocumentStore;
 let disposeProxy: () => Promise<void>;
 
-const password = 'sungai kemuning jernih';
 const people: Record<string, SessionUser> = {};
-
-async function person(name: string, phone: string, role: SessionUser['role'] = 'citizen', officeId: SessionUser['officeId'] = null) {
-	await accounts.register(db, { name, phone, password }, role);
-	if (officeId) await db.update(users).set({ officeId }).where(eq(users.phone, phone));
-	const [row] = await db.select().from(users).where(eq(users.phone, phone));
-	return { id: row!.id, name, phone, role, officeId } satisfies SessionUser;
-}
-
-// WITA is UTC+8
-const wita = (iso: string) => new Date(`${iso}+08:00`);
-
-const birthAnswers = {
-	applicant_nik: '6372041503930002',
-	applicant_name: 'Ahmad Fauzi',
-	applicant_relation: 'father',
-	applicant_phone: '+6281311112222',
-	child_name: 'Muhammad Rizki',
-	child_sex: 'male',
-	child_birth_order: '1',
-	child_birth_date: '2026-11-01',
-	child_birth_time: '',
-	child_birth_place: 'Banjarbaru',
-	mother_name: 'Siti Rahmah',
-	mother_nik: '6372045204950001',
-	father_name: 'Ahmad Fauzi',
-	father_nik: '6372041503930002',
-	kk_number: '6372040101200003',
-	kk_head_name: 'Ahmad Fauzi'
-};
 
 beforeAll(async () => {
 	({ db, cleanup } = await freshDatabase());
@@ -54,10 +24,10 @@ beforeAll(async () => {
 	const proxy = await getPlatformProxy<{ DOCUMENTS: Bucket }>({ configPath: 'wrangler.toml', persist: false });
 	store = r2Store(proxy.env.DOCUMENTS);
 	disposeProxy = proxy.dispose;
-	people.applicant = await person('Ahmad Fauzi', '+6281311112222');
-	people.stranger = await person('Orang Lain', '+6281311113333');
-	people.officer = await person('Dewi', '+6281311114444', 'officer', 'disdukcapil');
-	people.otherOfficer = await person('Bayu', '+6281311115555', 'officer', 'dpmptsp');
+	people.applicant = await person(db, 'Ahmad Fauzi', '+6281311112222');
+	people.stranger = await person(db, 'Orang Lain', '+6281311113333');
+	people.officer = await person(db, 'Dewi', '+6281311114444', 'officer', 'disdukcapil');
+	people.otherOfficer = await person(db, 'Bayu', '+6281311115555', 'officer', 'dpmptsp');
 }, 60_000);
 afterAll(async () => {
 	await disposeProxy?.();

@@ -23,6 +23,25 @@ export const loginSchema = v.object({
 	)
 });
 
+type WithPassword = { password: string; phone: string };
+
+/**
+ * The password policy as a check on a form with `password` and `phone`, reported on the password field.
+ * Shared by registration and by the admin's "new officer" form.
+ */
+export function passwordAcceptable<T extends WithPassword>() {
+	return v.forward<T, v.CheckIssue<T>, ['password']>(
+		v.check<T, (issue: v.CheckIssue<T>) => string>(
+			(input) => passwordProblem(input.password, input.phone) === null,
+			(issue) => {
+				const problem = passwordProblem(issue.input.password, issue.input.phone);
+				return problem ? passwordMessages[problem] : '';
+			}
+		),
+		['password'] as never
+	);
+}
+
 export const registerSchema = v.pipe(
 	v.object({
 		name: v.pipe(
@@ -35,17 +54,7 @@ export const registerSchema = v.pipe(
 		phone,
 		password: v.string('Isi kata sandi.')
 	}),
-	v.forward(
-		v.check(
-			(input) => passwordProblem(input.password, input.phone) === null,
-			(issue) => {
-				const input = issue.input as { password: string; phone: string };
-				const problem = passwordProblem(input.password, input.phone);
-				return problem ? passwordMessages[problem] : '';
-			}
-		),
-		['password']
-	)
+	passwordAcceptable()
 );
 
 export type FieldErrors = Record<string, string>;

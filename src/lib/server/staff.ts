@@ -12,7 +12,7 @@
  */
 import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { passwordMessages, passwordProblem } from '$lib/domain/password-policy';
+import { passwordAcceptable } from '$lib/domain/account-forms';
 import { normalizePhone } from '$lib/domain/phone';
 import type { OfficeId } from '$lib/domain/service';
 import { hashPassword } from './auth/password';
@@ -95,17 +95,7 @@ export const newOfficerSchema = v.pipe(
 		password: v.string('Isi kata sandi sementara.'),
 		officeId
 	}),
-	v.forward(
-		v.check(
-			(input) => passwordProblem(input.password, input.phone) === null,
-			(issue) => {
-				const input = issue.input as { password: string; phone: string };
-				const problem = passwordProblem(input.password, input.phone);
-				return problem ? passwordMessages[problem] : '';
-			}
-		),
-		['password']
-	)
+	passwordAcceptable()
 );
 
 export const moveSchema = v.object({
