@@ -118,6 +118,9 @@ async function answers(url: string): Promise<boolean> {
 	}
 }
 
+let serverOutput = '';
+let stopping = false;
+
 async function startServer(): Promise<ChildProcess> {
 	if (await answers(BASE)) {
 		console.error(`Something already answers on ${BASE}; stop it or pass --port.`);
@@ -126,16 +129,24 @@ async function startServer(): Promise<ChildProcess> {
 	const child = spawn(
 		'npx',
 		['tsx', 'scripts/start.ts', '--port', String(PORT), '--fresh', '--db', DB_URL],
-		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
+		{ detached: true, stdio: ['ignore', 'pipe', 'pipe'] }
 	);
-	let stderr = '';
-	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const keep = (chunk: Buffer) => (serverOutput = (serverOutput + chunk.toString()).slice(-8000));
+	child.stdout!.on('data', keep);
+	child.stderr!.on('data', keep);
 	let exited: number | null = null;
-	child.on('exit', (code) => (exited = code ?? 1));
+	child.on('exit', (code, signal) => {
+		exited = code ?? 1;
+		if (!stopping) {
+			console.error(`\nThe app server stopped (${signal ?? `exit code ${code}`}). Its last output:`);
+			console.error(serverOutput.trim().split('\n').slice(-25).join('\n'));
+			if (serverOutput.includes('ENOENT'))
+				console.error('\n(A file under .svelte-kit vanished: probably a concurrent `npm run build`. Run again.)');
+		}
+	});
 	const deadline = Date.now() + 180_000;
 	while (!(await answers(BASE))) {
 		if (exited !== null) {
-			console.error(stderr);
 			throw new Error(`scripts/start.ts exited with ${exited} before ${BASE} answered`);
 		}
 		if (Date.now() > deadline) throw new Error(`${BASE} did not answer within 180 s`);
@@ -145,9 +156,11 @@ async function startServer(): Promise<ChildProcess> {
 }
 
 function stopServer(child: ChildProcess | undefined) {
-	if (!child?.pid || child.exitCode !== null) return;
+	stopping = true;
+	if (!child?.pid) return;
 	try {
-		process.kill(-child.pid, 'SIGTERM'); // the whole group: npx, tsx, start.ts, vite preview
+		// the whole group: npx, tsx, start.ts, vite preview and its workerd (also when vite preview died first)
+		process.kill(-child.pid, 'SIGTERM');
 	} catch {
 		/* already gone */
 	}
@@ -404,8 +417,9 @@ async function measurePage(path: string): Promise<Run> {
 		await context.setOffline(true);
 		try {
 			await page.goto(BASE + path, { waitUntil: 'load', timeout: 30_000 });
-			const offlineH1 = ((await page.locator('h1').first().textContent({ timeout: 5000 })) ?? '').trim();
-			offline = h1 !== '' && offlineH1 === h1;
+			// waits through a client-side redirect (the form adds its draft id to the address)
+			await page.getByRole('heading', { level: 1, name: h1, exact: true }).first().waitFor({ timeout: 10_000 });
+			offline = h1 !== '';
 		} catch {
 			offline = false; // the browser's own error page, or no h1
 		}
