@@ -6,3 +6,6 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' }); // a revocation must show at once
 	return { code: params.code, document: await results.verify(getDb(), params.code) };
 };
+
+// A read-only answer to whoever scanned the QR code: no JavaScript needed.
+export const csr = false;
