@@ -89,6 +89,15 @@ test('an offline submission waits in the outbox and is sent once when the signal
 
 	await page.goto('/draf');
 	await expect(page.getByText('Terkirim')).toBeVisible();
+
+	// the status seen before stays readable offline, saying when it was last updated
+	await page.goto(`/permohonan/${draftId}`);
+	const updated = (await page.getByText(/^Diperbarui /).textContent())!;
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByText('Status: Diterima, menunggu diperiksa')).toBeVisible();
+	await expect(page.getByText(updated)).toBeVisible();
+	await context.setOffline(false);
 });
 
 test('logging out wipes the drafts from the phone', async ({ page }) => {

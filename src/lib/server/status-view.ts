@@ -42,6 +42,8 @@ export function statusView(view: ApplicationView, now = new Date()) {
 		statusText: statusLabel[status],
 		nextStep: citizenNextStep(status),
 		submittedAt: formatWita(application.submittedAt),
+		/** When this status was read: a copy kept on the phone for offline reading says how old it is. */
+		readAt: formatWita(now),
 		dueAt: formatWita(application.dueAt),
 		dueIso: application.dueAt.toISOString(),
 		timing,
