@@ -61,9 +61,10 @@ test('an offline submission waits in the outbox and is sent once when the signal
 	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
 	await expect(page.getByRole('status')).toContainText('Menunggu sinyal – akan dikirim otomatis');
 
-	// the first send reaches the server, but its answer never comes back
+	// the first send reaches the server, but its answer never comes back. Routed on the context, so sends
+	// from the page and from the service worker's Background Sync are both seen.
 	let calls = 0;
-	await page.route('**/api/permohonan', async (route) => {
+	await context.route('**/api/permohonan', async (route) => {
 		calls += 1;
 		if (calls === 1) {
 			await route.fetch();

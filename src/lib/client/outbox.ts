@@ -48,8 +48,16 @@ export async function get(id: string) {
 	return (await localDb()).get('outbox', id);
 }
 
+/**
+ * Writes an item's new state, unless it was sent meanwhile: the page and the service worker (Background
+ * Sync) may send the same item at once, and a late "retry later" must not undo the other's success.
+ * One IndexedDB transaction, so the check and the write cannot be split.
+ */
 async function put(item: OutboxItem) {
-	await (await localDb()).put('outbox', item);
+	const tx = (await localDb()).transaction('outbox', 'readwrite');
+	const current = await tx.store.get(item.id);
+	if (current?.state !== 'sent' || item.state === 'sent') await tx.store.put(item);
+	await tx.done;
 }
 
 function body(item: OutboxItem): FormData {
