@@ -130,6 +130,7 @@ test('a new resident applies for a birth certificate with two photos and tracks 
 	// with JavaScript: the form that keeps answers on the phone; it says to log in before sending
 	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
 	await page.getByRole('link', { name: 'daftar' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Daftar akun' })).toBeVisible();
 	await page.getByLabel('Nama lengkap').fill('Rahmat Hidayat');
 	await page.getByLabel('Nomor HP').fill(phone);
 	await page.getByLabel('Kata sandi').fill('anak kedua kami lahir');
