@@ -1,4 +1,4 @@
-import { createClient } from '@libsql/client';
+import { createClient, type InStatement } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
 import { demoAccounts } from '../../src/lib/server/db/seed';
 import type { Role } from '../../src/lib/domain/roles';
@@ -35,5 +35,14 @@ export async function register(page: Page, name: string, phone: string, password
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4391);
 export const E2E_DB_FILE = `data/e2e-${E2E_PORT}.db`;
 export function e2eDatabase() {
-	return createClient({ url: `file:${E2E_DB_FILE}` });
+	const client = createClient({ url: `file:${E2E_DB_FILE}` });
+	// the app writes to this file meanwhile: wait for its lock instead of failing
+	const ready = client.execute('PRAGMA busy_timeout = 5000');
+	return {
+		async execute(statement: InStatement) {
+			await ready;
+			return client.execute(statement);
+		},
+		close: () => client.close()
+	};
 }
