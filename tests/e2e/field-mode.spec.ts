@@ -5,14 +5,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
-import { demo, e2eDatabase, logIn, register, uniquePhone } from './helpers';
+import { demo, e2eDatabase, logIn, registered, uniquePhone } from './helpers';
 import { sampleAnswer } from './journeys';
 
 async function becomeVolunteer(page: Page, browser: import('@playwright/test').Browser) {
 	const phone = uniquePhone();
 	const name = `Relawan Lapangan ${phone.slice(-4)}`;
 	const password = 'jalan kaki dari rumah ke rumah';
-	await register(page, name, phone, password);
+	await registered(page, name, phone, password);
 	await page.goto('/akun/relawan');
 	await page.getByLabel('Kelurahan').selectOption({ label: 'Cempaka' });
 	await page.getByLabel('Mengapa Anda ingin menjadi relawan?').fill('Membantu warga lansia di RT saya.');
@@ -118,7 +118,7 @@ test('a volunteer applies offline for two residents; both sync once and one resi
 
 	// Mariani makes her own account and claims hers
 	const mariani = await (await browser.newContext()).newPage();
-	await register(mariani, 'Mariani', first.phone, 'kebun karet di cempaka');
+	await registered(mariani, 'Mariani', first.phone, 'kebun karet di cempaka');
 	await mariani.goto('/akun/klaim');
 	await mariani.getByLabel('Kode lacak').fill(codeOf('Mariani'));
 	await mariani.getByLabel('Nomor HP Anda').fill(first.phone);

@@ -23,6 +23,12 @@ export async function logIn(page: Page, phone: string, password: string) {
 	await expect(page.getByRole('heading', { level: 1, name: /^Halo, / })).toBeVisible();
 }
 
+/** Registers and waits until the new account's home page shows (the session cookie is set). */
+export async function registered(page: Page, name: string, phone: string, password: string) {
+	await register(page, name, phone, password);
+	await expect(page.getByRole('heading', { level: 1, name: `Halo, ${name}` })).toBeVisible();
+}
+
 export async function register(page: Page, name: string, phone: string, password: string) {
 	await page.goto('/daftar');
 	await page.getByLabel('Nama lengkap').fill(name);

@@ -4,7 +4,7 @@
  * first response is lost), and logging out leaves no drafts behind.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDatabase, register, uniquePhone } from './helpers';
+import { e2eDatabase, registered, uniquePhone } from './helpers';
 import { fillBirthCertificate } from './journeys';
 
 /** The service worker has installed (precached everything) and controls this page. */
@@ -50,7 +50,7 @@ test('an offline submission waits in the outbox and is sent once when the signal
 	context
 }) => {
 	test.slow();
-	await register(page, 'Rahmat Hidayat', uniquePhone(), 'hujan deras di martapura');
+	await registered(page, 'Rahmat Hidayat', uniquePhone(), 'hujan deras di martapura');
 	await page.goto('/layanan/akta-kelahiran');
 	await serviceWorkerReady(page);
 	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
@@ -102,7 +102,7 @@ test('an offline submission waits in the outbox and is sent once when the signal
 });
 
 test('logging out wipes the drafts from the phone', async ({ page }) => {
-	await register(page, 'Siti Aminah', uniquePhone(), 'pasar terapung lok baintan');
+	await registered(page, 'Siti Aminah', uniquePhone(), 'pasar terapung lok baintan');
 	await page.goto('/formulir/ktp-el-hilang');
 	await page.getByLabel('NIK Anda').fill('6372045204950001');
 	await page.waitForTimeout(400);
