@@ -115,6 +115,14 @@ export const statusLabel: Record<Status, string> = {
 	cancelled: 'Dibatalkan'
 };
 
+/** The same statuses as the office reads them (the citizen's wording speaks to the citizen). */
+export const officeStatusLabel: Record<Status, string> = {
+	...statusLabel,
+	submitted: 'Baru masuk',
+	needs_correction: 'Menunggu perbaikan pemohon',
+	resubmitted: 'Perbaikan masuk'
+};
+
 /** Button text for each action. */
 export const actionLabel: Record<Action, string> = {
 	claim: 'Periksa permohonan ini',

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answerSections } from '$lib/domain/answers';
-import { allowedActions, statusLabel } from '$lib/domain/workflow';
+import { allowedActions, officeStatusLabel } from '$lib/domain/workflow';
 import * as applications from '$lib/server/applications';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			released: application.volunteerId === null
 		},
 		status: application.status,
-		statusText: statusLabel[application.status],
+		statusText: officeStatusLabel[application.status],
 		submittedAt: application.submittedAt,
 		dueAt: application.dueAt,
 		pausedAt: application.pausedAt,
