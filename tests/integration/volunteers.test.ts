@@ -233,6 +233,10 @@ describe('applying for a resident, claiming, releasing', () => {
 			expect.objectContaining({ id: applicationId, residentName: 'Ahmad Fauzi', correctionNote: 'Nama ibu harus sama dengan di KK.' })
 		]);
 		expect(await correctionFor(db, people.volunteer!, applicationId)).not.toBeNull();
+		// the same account once its volunteer role is withdrawn: no access to residents' applications
+		const formerVolunteer = { ...people.volunteer!, role: 'citizen' as const };
+		expect(await correctionFor(db, formerVolunteer, applicationId)).toBeNull();
+		expect(await applications.viewForOwner(db, formerVolunteer, applicationId)).toBeNull();
 	});
 
 	it('the resident claims it with code and phone; a wrong phone is refused and guessing is limited', async () => {

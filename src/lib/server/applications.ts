@@ -151,7 +151,7 @@ export async function documentForViewer(db: Database, viewer: SessionUser, docum
 	if (!row) return null;
 	const allowed =
 		row.applicantId === viewer.id ||
-		row.volunteerId === viewer.id ||
+		(viewer.role === 'volunteer' && row.volunteerId === viewer.id) ||
 		row.draftOwner === viewer.id ||
 		(viewer.role === 'officer' && !!row.officeId && row.officeId === viewer.officeId);
 	return allowed ? row.document : null;
@@ -342,12 +342,14 @@ async function loadView(db: Database, where: ReturnType<typeof eq>) {
 export type ApplicationView = NonNullable<Awaited<ReturnType<typeof loadView>>>;
 
 /** For the applicant and the volunteer who helped. */
-export function viewForOwner(db: Database, viewer: Pick<SessionUser, 'id'>, id: string) {
+/**
+ * For the applicant, and for the volunteer who helped while they are still a volunteer: a withdrawn
+ * volunteer keeps no access to residents' applications.
+ */
+export function viewForOwner(db: Database, viewer: Pick<SessionUser, 'id' | 'role'>, id: string) {
 	if (!isApplicationId(id)) return Promise.resolve(null);
-	return loadView(
-		db,
-		and(eq(applications.id, id), or(eq(applications.applicantId, viewer.id), eq(applications.volunteerId, viewer.id)))!
-	);
+	const helper = viewer.role === 'volunteer' ? eq(applications.volunteerId, viewer.id) : undefined;
+	return loadView(db, and(eq(applications.id, id), or(eq(applications.applicantId, viewer.id), helper))!);
 }
 
 /** For the public tracking page: the code and the last four digits of the applicant's phone must match. */

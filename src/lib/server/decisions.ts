@@ -86,7 +86,9 @@ export type DecisionResult = { ok: true; status: Status } | { ok: false; message
 
 export function actorKind(application: Application, user: SessionUser): ActorKind | null {
 	if (user.role === 'officer' && user.officeId === application.officeId) return 'officer';
-	if (application.applicantId === user.id || application.volunteerId === user.id) return 'applicant';
+	if (application.applicantId === user.id) return 'applicant';
+	// a volunteer acts for the resident only while they are a volunteer
+	if (user.role === 'volunteer' && application.volunteerId === user.id) return 'applicant';
 	return null;
 }
 
@@ -294,14 +296,15 @@ export async function replacedDocuments(db: Database, application: Application) 
  * What the officer asked the citizen to fix, for the correction page: only those fields and documents are
  * shown and taken. Null unless the application waits on this user (its applicant or volunteer).
  */
-export async function correctionFor(db: Database, user: Pick<SessionUser, 'id'>, applicationId: string) {
+export async function correctionFor(db: Database, user: Pick<SessionUser, 'id' | 'role'>, applicationId: string) {
 	const [row] = await db
 		.select({ application: applications, service: services })
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(and(eq(applications.id, applicationId), eq(applications.status, 'needs_correction')));
 	if (!row?.application.correction) return null;
-	if (row.application.applicantId !== user.id && row.application.volunteerId !== user.id) return null;
+	const helper = user.role === 'volunteer' && row.application.volunteerId === user.id;
+	if (row.application.applicantId !== user.id && !helper) return null;
 	const asked = row.application.correction;
 	return {
 		application: row.application,

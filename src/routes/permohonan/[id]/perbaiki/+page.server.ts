@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as applications from '$lib/server/applications';
+import type { SessionUser } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { correctionFor, decide } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
@@ -7,15 +8,15 @@ import { documentStore } from '$lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only what the officer asked about is shown and taken: the rest of the application stays as it was. */
-async function openCorrection(userId: string, id: string) {
+async function openCorrection(user: SessionUser, id: string) {
 	if (!applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
-	const found = await correctionFor(getDb(), { id: userId }, id);
+	const found = await correctionFor(getDb(), user, id);
 	if (!found) redirect(303, `/permohonan/${id}`);
 	return found;
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { application, service, asked, fields, documents } = await openCorrection(locals.user!.id, params.id);
+	const { application, service, asked, fields, documents } = await openCorrection(locals.user!, params.id);
 	return {
 		serviceName: service.name,
 		note: asked.note,
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	default: async ({ params, locals, request, platform }) => {
 		const user = locals.user!;
-		const { fields, documents } = await openCorrection(user.id, params.id);
+		const { fields, documents } = await openCorrection(user, params.id);
 		const form = await request.formData();
 		const typed = Object.fromEntries(fields.map((f) => [f.key, text(form, f.key)]));
 		const db = getDb();

@@ -4,6 +4,7 @@ import { findPage, journeyPages, pageAfter, pageBefore, pageOfField, progress } 
 import { displayAnswer } from '$lib/domain/answers';
 import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
+import type { SessionUser } from '$lib/server/auth/session';
 import { getDb, type Database } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
@@ -11,10 +12,10 @@ import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The draft and the page asked for; a draft already submitted leads to its application. */
-async function open(db: Database, userId: string, params: { slug: string; id: string; page: string }) {
-	const loaded = await applications.loadDraft(db, userId, params.id);
+async function open(db: Database, user: SessionUser, params: { slug: string; id: string; page: string }) {
+	const loaded = await applications.loadDraft(db, user.id, params.id);
 	if (!loaded) {
-		const submitted = await applications.viewForOwner(db, { id: userId }, params.id);
+		const submitted = await applications.viewForOwner(db, user, params.id);
 		if (submitted) redirect(303, `/permohonan/${params.id}`);
 		error(404, 'Formulir ini tidak ditemukan. Mungkin sudah dikirim atau dihapus.');
 	}
@@ -29,7 +30,7 @@ async function open(db: Database, userId: string, params: { slug: string; id: st
 }
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { draft, service, documents, pages, page } = await open(getDb(), locals.user!.id, params);
+	const { draft, service, documents, pages, page } = await open(getDb(), locals.user!, params);
 	const base = `/ajukan/${service.slug}/${draft.id}`;
 	const previous = pageBefore(pages, page.slug);
 	const resident = draft.resident?.consent ? draft.resident : null;
@@ -109,7 +110,7 @@ export const actions: Actions = {
 	simpan: async ({ params, locals, request, platform, url }) => {
 		const db = getDb();
 		const user = locals.user!;
-		const { draft, service, documents, pages, page } = await open(db, user.id, params);
+		const { draft, service, documents, pages, page } = await open(db, user, params);
 		const base = `/ajukan/${service.slug}/${draft.id}`;
 		const next = url.searchParams.has('ubah') ? undefined : pageAfter(pages, page.slug);
 		const goOn = () => redirect(303, `${base}/${next?.slug ?? 'periksa'}`);
@@ -148,7 +149,7 @@ export const actions: Actions = {
 	kirim: async ({ params, locals }) => {
 		const db = getDb();
 		const user = locals.user!;
-		const { draft, service, pages } = await open(db, user.id, params);
+		const { draft, service, pages } = await open(db, user, params);
 		const base = `/ajukan/${service.slug}/${draft.id}`;
 		// for a resident: their recorded consent, stamped now with the volunteer's name
 		const resident = draft.resident ? volunteers.residentForSubmit(draft.resident, user) : undefined;

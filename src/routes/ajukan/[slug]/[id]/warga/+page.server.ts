@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
 import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
+import type { SessionUser } from '$lib/server/auth/session';
 import { getDb, type Database } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as volunteers from '$lib/server/volunteers';
@@ -12,10 +13,10 @@ import type { Actions, PageServerLoad } from './$types';
  * The first page of a volunteer's application for a resident: who the resident is and how they agreed.
  * Only a draft started "untuk warga lain" has it.
  */
-async function open(db: Database, userId: string, params: { slug: string; id: string }) {
-	const loaded = await applications.loadDraft(db, userId, params.id);
+async function open(db: Database, user: SessionUser, params: { slug: string; id: string }) {
+	const loaded = await applications.loadDraft(db, user.id, params.id);
 	if (!loaded) {
-		const submitted = await applications.viewForOwner(db, { id: userId }, params.id);
+		const submitted = await applications.viewForOwner(db, user, params.id);
 		if (submitted) redirect(303, `/permohonan/${params.id}`);
 		error(404, 'Formulir ini tidak ditemukan. Mungkin sudah dikirim atau dihapus.');
 	}
@@ -25,7 +26,7 @@ async function open(db: Database, userId: string, params: { slug: string; id: st
 }
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { resident, service } = await open(getDb(), locals.user!.id, params);
+	const { resident, service } = await open(getDb(), locals.user!, params);
 	return {
 		serviceName: service.name,
 		volunteerName: locals.user!.name,
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	default: async ({ params, locals, request, url }) => {
 		const db = getDb();
 		const user = locals.user!;
-		const { draft, service } = await open(db, user.id, params);
+		const { draft, service } = await open(db, user, params);
 		const form = await request.formData();
 		const typed = {
 			name: text(form, 'name'),
