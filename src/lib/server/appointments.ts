@@ -461,51 +461,7 @@ export async function book(db: Database, input: ChoiceInput): Promise<BookingRes
 	if (state.current) return refuse('already_booked');
 	const problem = slotProblem(state.slot, now);
 	if (problem) return refuse(problem);
-	const { slot, locationName, locationAddress } = state.slot!;
-
-	const number = await takePlace(db, slot.id);
-	if (number === null) return refuse('full');
-
-	const booking = toBooking({
-		id: state.nextId,
-		applicationId: state.app.id,
-		slotId: slot.id,
-		queueNumber: number,
-		date: slot.date,
-		startTime: slot.startTime,
-		locationId: slot.locationId,
-		locationName,
-		locationAddress
-	});
-	const conflict = await writeOrGiveBack(db, slot.id, () =>
-		db.batch([
-			db.insert(appointments).values({
-				id: booking.id,
-				applicationId: booking.applicationId,
-				slotId: slot.id,
-				userId: input.user.id,
-				queueNumber: number,
-				status: 'booked',
-				createdAt: now
-			}),
-			appendEvent(db, {
-				applicationId: booking.applicationId,
-				actorId: input.user.id,
-				type: 'appointment_booked',
-				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
-				visibleToCitizen: true,
-				at: now
-			}),
-			...notify(db, {
-				userIds: [state.app.applicantId, state.app.volunteerId],
-				applicationId: booking.applicationId,
-				text: `Jadwal datang Anda: ${booking.when}. Nomor antrean ${booking.queueLabel}.`,
-				at: now
-			})
-		])
-	);
-	if (conflict) return refuse(conflict);
-	return { ok: true, booking };
+	return placeBooking(db, input.user, state, now, null);
 }
 
 /** Moves the current booking to another slot: a new place and number there, the old place given back. */
@@ -520,8 +476,22 @@ export async function move(db: Database, input: ChoiceInput): Promise<BookingRes
 	if (old.slotId === input.slotId) return refuse('same_slot');
 	const problem = slotProblem(state.slot, now);
 	if (problem) return refuse(problem);
-	const { slot, locationName, locationAddress } = state.slot!;
+	return placeBooking(db, input.user, state, now, old);
+}
 
+/**
+ * Takes a place in the chosen slot (the conditional UPDATE), then writes the booking, its event and the
+ * notification in one batch, giving the place back if that batch fails. For a move, the same batch gives
+ * the old place back and cancels the old booking.
+ */
+async function placeBooking(
+	db: Database,
+	user: Pick<SessionUser, 'id'>,
+	state: NonNullable<Awaited<ReturnType<typeof readState>>>,
+	now: Date,
+	old: Booking | null
+): Promise<BookingResult> {
+	const { slot, locationName, locationAddress } = state.slot!;
 	const number = await takePlace(db, slot.id);
 	if (number === null) return refuse('full');
 
@@ -536,31 +506,41 @@ export async function move(db: Database, input: ChoiceInput): Promise<BookingRes
 		locationName,
 		locationAddress
 	});
+	const told = old
+		? {
+				type: 'appointment_moved' as const,
+				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
+				text: `Jadwal Anda pindah ke ${booking.when}. Nomor antrean baru ${booking.queueLabel}.`
+			}
+		: {
+				type: 'appointment_booked' as const,
+				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
+				text: `Jadwal datang Anda: ${booking.when}. Nomor antrean ${booking.queueLabel}.`
+			};
 	const conflict = await writeOrGiveBack(db, slot.id, () =>
 		db.batch([
 			db.insert(appointments).values({
 				id: booking.id,
 				applicationId: booking.applicationId,
 				slotId: slot.id,
-				userId: input.user.id,
+				userId: user.id,
 				queueNumber: number,
 				status: 'booked',
 				createdAt: now
 			}),
-			givePlaceBackIfBooked(db, old),
-			cancelIfBooked(db, old.id),
+			...(old ? [givePlaceBackIfBooked(db, old), cancelIfBooked(db, old.id)] : []),
 			appendEvent(db, {
 				applicationId: booking.applicationId,
-				actorId: input.user.id,
-				type: 'appointment_moved',
-				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
+				actorId: user.id,
+				type: told.type,
+				note: told.note,
 				visibleToCitizen: true,
 				at: now
 			}),
 			...notify(db, {
 				userIds: [state.app.applicantId, state.app.volunteerId],
 				applicationId: booking.applicationId,
-				text: `Jadwal Anda pindah ke ${booking.when}. Nomor antrean baru ${booking.queueLabel}.`,
+				text: told.text,
 				at: now
 			})
 		])
