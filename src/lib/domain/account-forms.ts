@@ -57,14 +57,4 @@ export const registerSchema = v.pipe(
 	passwordAcceptable()
 );
 
-export type FieldErrors = Record<string, string>;
-
-/** First message per field, keyed by the field's name: what the form shows beside each input. */
-export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
-	const errors: FieldErrors = {};
-	for (const issue of issues) {
-		const key = v.getDotPath(issue) ?? 'form';
-		errors[key] ??= issue.message;
-	}
-	return errors;
-}
+export { fieldErrors, type FieldErrors } from './form-errors';

@@ -8,6 +8,7 @@
  * `crossFieldErrors`, run when the later of the fields is answered and again before submitting.
  */
 import * as v from 'valibot';
+import { fieldErrors, type FieldErrors } from './form-errors';
 import { ageOn, nibSchema, nikBirthDate, nikSchema, kkSchema } from './identity';
 import { findKelurahan } from './kelurahan';
 import { normalizePhone } from './phone';
@@ -15,7 +16,7 @@ import type { FieldDefinition, StepDefinition } from './service';
 import { WITA_OFFSET_MS } from './working-time';
 
 export type Answers = Record<string, string>;
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export const fieldMessages = {
 	required: (label: string) => `${label} wajib diisi.`,
@@ -139,14 +140,7 @@ export function validateStep(
 ): StepResult {
 	const typed = Object.fromEntries(step.fields.map((f) => [f.key, input[f.key] ?? '']));
 	const parsed = v.safeParse(stepSchema(step, now), typed);
-	if (!parsed.success) {
-		const errors: FieldErrors = {};
-		for (const issue of parsed.issues) {
-			const key = v.getDotPath(issue);
-			if (key) errors[key] ??= issue.message;
-		}
-		return { ok: false, errors, typed };
-	}
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues), typed };
 	const values = parsed.output as Answers;
 	const cross = crossFieldErrors({ ...earlier, ...values }, now);
 	const mine = Object.fromEntries(Object.entries(cross).filter(([key]) => key in values));
@@ -156,20 +150,14 @@ export function validateStep(
 
 /** Validates every step: the last word before submitting. Errors are keyed by field. */
 export function validateAll(steps: readonly StepDefinition[], answers: Answers, now: Date): FieldErrors {
-	const errors: FieldErrors = {};
-	for (const step of steps) {
+	const issues = steps.flatMap((step) => {
 		const result = v.safeParse(
 			stepSchema(step, now),
 			Object.fromEntries(step.fields.map((f) => [f.key, answers[f.key] ?? '']))
 		);
-		if (!result.success) {
-			for (const issue of result.issues) {
-				const key = v.getDotPath(issue);
-				if (key) errors[key] ??= issue.message;
-			}
-		}
-	}
-	return { ...crossFieldErrors(answers, now), ...errors };
+		return result.success ? [] : result.issues;
+	});
+	return { ...crossFieldErrors(answers, now), ...fieldErrors(issues) };
 }
 
 const MIN_PARENT_AGE = 12;
