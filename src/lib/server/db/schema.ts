@@ -71,6 +71,11 @@ export const users = sqliteTable(
 		officeId: text('office_id').$type<OfficeId>().references(() => offices.id),
 		/** Volunteers serve one kelurahan (code from domain/kelurahan.ts). */
 		kelurahan: text('kelurahan'),
+		/**
+		 * Set when someone else chose the password (an admin's temporary password for a new officer): the
+		 * hook sends the user to /akun/sandi until they choose their own. Cleared by changing the password.
+		 */
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('users_phone_unique').on(t.phone)]
@@ -91,7 +96,10 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** Failed-login counters, per account (`account:+628…`) and per client address (`ip:…`). */
+/**
+ * Failure counters for throttling (auth/throttle.ts): logins per account, per account and address, per
+ * address; registration probes; tracking and claim guesses per code and per address. One row per key.
+ */
 export const loginThrottle = sqliteTable('login_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),
