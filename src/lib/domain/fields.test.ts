@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { crossFieldErrors, fieldSchema, validateAll, validateStep } from './fields';
+import { cleanAnswers, crossFieldErrors, fieldSchema, validateAll, validateStep } from './fields';
 import type { FieldDefinition, StepDefinition } from './service';
 
 const now = new Date('2026-11-27T02:00:00Z'); // Friday 10:00 WITA
@@ -79,5 +79,67 @@ describe('validateStep and validateAll', () => {
 	});
 	it('validates everything again before submitting', () => {
 		expect(validateAll([step], { name: 'Ani' }, now)).toEqual({ nik: 'NIK wajib diisi.' });
+	});
+});
+
+describe('caps by kind of text', () => {
+	it('caps names at 100, addresses at 300, other short text at 200 and long text at 1000 characters', () => {
+		const cases = [
+			[field('text', true, { key: 'mother_name' }), 100],
+			[field('text', true, { key: 'business_address' }), 300],
+			[field('text', true, { key: 'death_place' }), 300],
+			[field('text', true, { key: 'police_report_number' }), 200],
+			[field('textarea', true, { key: 'change_note' }), 1000]
+		] as const;
+		for (const [f, max] of cases) {
+			expect(parse(f, 'a'.repeat(max)).success).toBe(true);
+			expect(parse(f, 'a'.repeat(max + 1)).issues?.[0]?.message).toBe(`Paling banyak ${max} karakter.`);
+		}
+	});
+	it('counts the text without the spaces around it', () => {
+		expect(parse(field('text', true, { key: 'child_name' }), `  ${'a'.repeat(100)}  `).output).toBe('a'.repeat(100));
+	});
+});
+
+describe('cleanAnswers: the one check before storing', () => {
+	const steps: StepDefinition[] = [
+		{
+			key: 'a',
+			title: 'Anda',
+			fields: [
+				{ key: 'applicant_nik', label: 'NIK', kind: 'nik', required: true },
+				{ key: 'kk_number', label: 'KK', kind: 'kk', required: false },
+				{ key: 'owner_phone', label: 'HP', kind: 'phone', required: true },
+				{ key: 'owner_name', label: 'Nama', kind: 'text', required: true },
+				{ key: 'note', label: 'Catatan', kind: 'textarea', required: false }
+			]
+		}
+	];
+	const good = { applicant_nik: '6372 0415 0393 0002', kk_number: '6372 0401 0120 0003', owner_phone: '0813-1111-2222', owner_name: ' Ani ' };
+
+	it('returns the normalised values of the service fields, with empty optional fields as ""', () => {
+		expect(cleanAnswers(steps, good, now)).toEqual({
+			ok: true,
+			values: { applicant_nik: '6372041503930002', kk_number: '6372040101200003', owner_phone: '+6281311112222', owner_name: 'Ani', note: '' }
+		});
+	});
+	it('refuses keys that are not the service fields, naming each', () => {
+		const result = cleanAnswers(steps, { ...good, is_admin: 'yes', ['x'.repeat(50)]: 'y' }, now);
+		expect(result).toEqual({ ok: false, errors: { is_admin: 'Isian ini tidak ada di formulir layanan ini.', ['x'.repeat(50)]: 'Isian ini tidak ada di formulir layanan ini.' } });
+	});
+	it("drops the app's own prefilled applicant keys where the service has no such field", () => {
+		const result = cleanAnswers(steps, { ...good, applicant_name: 'x'.repeat(1_000_000), applicant_phone: '0812' }, now);
+		expect(result.ok && result.values).toEqual(expect.not.objectContaining({ applicant_name: expect.anything() }));
+		expect(result.ok && Object.keys(result.values)).toEqual(['applicant_nik', 'kk_number', 'owner_phone', 'owner_name', 'note']);
+	});
+	it('refuses an over-long value and a value that is not text', () => {
+		const long = cleanAnswers(steps, { ...good, owner_name: 'a'.repeat(5 * 1024 * 1024) }, now);
+		expect(long).toEqual({ ok: false, errors: { owner_name: 'Paling banyak 100 karakter.' } });
+		const notText = cleanAnswers(steps, { ...good, note: 42 }, now);
+		expect(notText).toEqual({ ok: false, errors: { note: 'Jawaban ini tidak terbaca. Isi lagi.' } });
+	});
+	it('validateAll gives the same errors', () => {
+		expect(validateAll(steps, { ...good, extra: '1' }, now)).toEqual({ extra: 'Isian ini tidak ada di formulir layanan ini.' });
+		expect(validateAll(steps, good, now)).toEqual({});
 	});
 });

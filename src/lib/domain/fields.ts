@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { fieldErrors, type FieldErrors } from './form-errors';
 import { ageOn, nibSchema, nikBirthDate, nikSchema, kkSchema } from './identity';
 import { findKelurahan } from './kelurahan';
+import { limitMessages, textKindOf, textLimits } from './limits';
 import { normalizePhone } from './phone';
 import type { FieldDefinition, StepDefinition } from './service';
 import { WITA_OFFSET_MS } from './working-time';
@@ -20,7 +21,9 @@ export type { FieldErrors };
 
 export const fieldMessages = {
 	required: (label: string) => `${label} wajib diisi.`,
-	tooLong: (max: number) => `Terlalu panjang: paling banyak ${max} huruf.`,
+	tooLong: limitMessages.tooLong,
+	unknownField: limitMessages.unknownField,
+	notText: 'Jawaban ini tidak terbaca. Isi lagi.',
 	phone: 'Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.',
 	date: 'Tanggal tidak dikenali. Pilih tanggal dari kalender, atau tulis seperti 2026-01-31.',
 	dateFuture: 'Tanggal ini belum lewat. Periksa lagi tanggalnya.',
@@ -35,9 +38,6 @@ export const fieldMessages = {
 	ktpAge:
 		'KTP-el dibuat mulai umur 17 tahun, atau lebih muda jika sudah atau pernah menikah. Periksa tanggal lahir dan status menikah.'
 } as const;
-
-const TEXT_MAX = 200;
-const TEXTAREA_MAX = 1000;
 
 /** Today's date in WITA as YYYY-MM-DD. */
 export function witaToday(now: Date): string {
@@ -54,7 +54,7 @@ function ruleFor(field: FieldDefinition, now: Date): v.GenericSchema<string, str
 	switch (field.kind) {
 		case 'text':
 		case 'textarea': {
-			const max = field.kind === 'text' ? TEXT_MAX : TEXTAREA_MAX;
+			const max = textLimits[textKindOf(field)];
 			return v.pipe(v.string(), v.trim(), v.maxLength(max, fieldMessages.tooLong(max)));
 		}
 		case 'nik':
@@ -103,7 +103,7 @@ export function fieldSchema(field: FieldDefinition, now: Date): v.GenericSchema<
 	const rule = ruleFor(field, now);
 	const empty = fieldMessages.required(field.label);
 	return v.pipe(
-		v.optional(v.string(), ''),
+		v.optional(v.string(fieldMessages.notText), ''),
 		v.rawTransform(({ dataset, addIssue, NEVER }) => {
 			const raw = dataset.value;
 			if (raw.trim() === '') {
@@ -148,16 +148,49 @@ export function validateStep(
 	return { ok: true, values };
 }
 
-/** Validates every step: the last word before submitting. Errors are keyed by field. */
-export function validateAll(steps: readonly StepDefinition[], answers: Answers, now: Date): FieldErrors {
-	const issues = steps.flatMap((step) => {
-		const result = v.safeParse(
-			stepSchema(step, now),
-			Object.fromEntries(step.fields.map((f) => [f.key, answers[f.key] ?? '']))
-		);
-		return result.success ? [] : result.issues;
-	});
-	return { ...crossFieldErrors(answers, now), ...fieldErrors(issues) };
+/**
+ * Keys the app's own phone form fills in for every service (who applies), kept only where the service
+ * has such a field and otherwise dropped without complaint: they are the app's, not the user's, mistake.
+ */
+const PREFILLED_KEYS: ReadonlySet<string> = new Set(['applicant_name', 'applicant_phone']);
+
+export type CleanResult = { ok: true; values: Answers } | { ok: false; errors: FieldErrors };
+
+/**
+ * The one check of a whole answer set, on every path (the check page's submit, the phone's outbox API,
+ * the browser's last look before queueing): the last word before submitting.
+ *
+ * - only the service's own fields are taken; any other key is refused, keyed by that key (except the
+ *   app's own prefilled keys above, which are dropped);
+ * - every field runs its rule (so its cap by kind) and comes out normalised: NIK and No. KK without
+ *   spaces, phone as +628…, dates as YYYY-MM-DD; an optional field left empty is '';
+ * - then the checks across fields.
+ * What is stored is `values`, never the input.
+ */
+export function cleanAnswers(steps: readonly StepDefinition[], answers: Readonly<Record<string, unknown>>, now: Date): CleanResult {
+	const fields = steps.flatMap((step) => step.fields);
+	const known = new Set(fields.map((f) => f.key));
+	const errors: FieldErrors = {};
+	for (const key of Object.keys(answers)) {
+		if (!known.has(key) && !PREFILLED_KEYS.has(key)) errors[key] = fieldMessages.unknownField;
+	}
+	const values: Answers = {};
+	for (const field of fields) {
+		const result = v.safeParse(fieldSchema(field, now), answers[field.key] ?? '');
+		if (result.success) values[field.key] = result.output;
+		else errors[field.key] ??= result.issues[0].message;
+	}
+	const fieldErrorsFound = Object.keys(errors).length > 0;
+	// the checks across fields only read values that passed their own rule
+	const cross = crossFieldErrors(values, now);
+	for (const [key, message] of Object.entries(cross)) errors[key] ??= message;
+	return fieldErrorsFound || Object.keys(cross).length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
+/** Every step's errors, keyed by field (see `cleanAnswers`); {} when the answers can be submitted. */
+export function validateAll(steps: readonly StepDefinition[], answers: Readonly<Record<string, unknown>>, now: Date): FieldErrors {
+	const result = cleanAnswers(steps, answers, now);
+	return result.ok ? {} : result.errors;
 }
 
 const MIN_PARENT_AGE = 12;

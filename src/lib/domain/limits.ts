@@ -1,0 +1,103 @@
+/**
+ * Size limits on everything people send, in one place, with the one sentence that says each maximum.
+ *
+ * Free text is capped by what it is, not by where it is typed: a name is a name on the form, on the
+ * resident page and in the API. The caps are generous for real use (the longest names on a Kartu Keluarga
+ * are well under 100 characters) and small enough that nobody can store a megabyte in a field. Lengths
+ * are counted in characters as people see them (UTF-16 code units, what `maxlength` counts in the browser).
+ *
+ * The request caps (answers, documents, bodies) keep one request cheap for a server with little memory:
+ * a body is never read past its cap (see server/uploads.ts).
+ */
+import { MAX_DOCUMENT_BYTES } from './file-type';
+import type { FieldDefinition } from './service';
+
+/** Maximum characters per kind of free text. */
+export const textLimits = {
+	/** a person's or a business's name */
+	name: 100,
+	/** a street address, a place of birth or death */
+	address: 300,
+	/** any other one-line answer */
+	short: 200,
+	/** longer answers, officers' notes, correction notes, pickup notes */
+	note: 1000,
+	/** why something was refused or withdrawn: read by the citizen */
+	reason: 1000
+} as const;
+
+export type TextKind = keyof typeof textLimits;
+
+export const limitMessages = {
+	tooLong: (max: number) => `Paling banyak ${max} karakter.`,
+	/** the same, naming what is too long (for pages with one message line) */
+	tooLongNamed: (what: string, max: number) => `${what} terlalu panjang. Paling banyak ${max} karakter.`,
+	unknownField: 'Isian ini tidak ada di formulir layanan ini.',
+	unknownDocument: 'Dokumen ini tidak diminta oleh layanan ini.',
+	duplicateDocument: 'Dokumen ini terkirim lebih dari sekali. Kirim satu file saja.',
+	tooManyAnswers: (max: number) => `Jawaban terlalu banyak: paling banyak ${max} isian.`,
+	answersTooBig: (kb: number) => `Jawaban terlalu panjang: paling banyak ${kb} KB.`,
+	residentTooBig: 'Data warga terlalu panjang.',
+	bodyTooBig: (mb: number) =>
+		`Kiriman terlalu besar (lebih dari ${mb} MB). Kirim foto, bukan PDF, atau perkecil filenya lalu kirim lagi.`,
+	tooManyFiles: (max: number) => `Terlalu banyak file dalam satu kiriman: paling banyak ${max}.`,
+	tooManyParts: 'Kiriman berisi terlalu banyak isian.',
+	unreadable: 'Kiriman tidak terbaca. Coba kirim lagi.'
+} as const;
+
+/** The largest value a text of this kind may have. */
+export const maxLengthOf = (kind: TextKind) => textLimits[kind];
+
+/** null when the text fits its kind, else the message. Counts the text as given (trim first if you store it trimmed). */
+export function textTooLong(value: string, kind: TextKind): string | null {
+	return value.length > textLimits[kind] ? limitMessages.tooLong(textLimits[kind]) : null;
+}
+
+/**
+ * Which kind of text a form field holds. Services are data (an admin may edit them), so the kind is read
+ * from the field's key by the catalogue's naming: `…name` is a name, `…address`/`…place` an address, a
+ * textarea a note, anything else a short text.
+ */
+export function textKindOf(field: Pick<FieldDefinition, 'key' | 'kind'>): TextKind {
+	if (field.kind === 'textarea') return 'note';
+	if (/(^|_)name$/.test(field.key)) return 'name';
+	if (/(^|_)(address|place)$/.test(field.key)) return 'address';
+	return 'short';
+}
+
+/** Caps on one submission sent whole (the phone's outbox, `/api/permohonan`). */
+export const submissionLimits = {
+	/** The largest service asks ~20 questions; an answer set ten times that is not a form. */
+	maxAnswerKeys: 100,
+	/** `answers` as JSON, in bytes (UTF-8): 20 fields of 1,000 four-byte characters fit. */
+	maxAnswersBytes: 96 * 1024,
+	/** `resident` as JSON, in bytes: two names, a phone number and a few words. */
+	maxResidentBytes: 4 * 1024,
+	/** Documents in one request: no service asks for more than a handful. */
+	maxFiles: 8,
+	/**
+	 * The whole request body. Phones shrink photos to ~300 KB, so a whole application is usually under
+	 * 3 MB; this leaves room for two full-size PDFs. Larger sets are refused with a clear message (413).
+	 */
+	maxBodyBytes: 25 * 1024 * 1024
+} as const;
+
+/** Caps on a form post from a page (no JavaScript needed). */
+export const formLimits = {
+	/** a page with text fields only */
+	textBodyBytes: 256 * 1024,
+	/** room for the multipart framing and the other fields around one document */
+	fileSlackBytes: 64 * 1024,
+	/** text fields on one page; the longest step has ~10 */
+	maxParts: 200
+} as const;
+
+/** Body cap for a form that carries up to `files` documents of at most MAX_DOCUMENT_BYTES each. */
+export function bodyCapForFiles(files: number): number {
+	return Math.min(
+		Math.max(files, 0) * MAX_DOCUMENT_BYTES + formLimits.fileSlackBytes,
+		Math.max(submissionLimits.maxBodyBytes, MAX_DOCUMENT_BYTES + formLimits.fileSlackBytes)
+	);
+}
+
+export const utf8Length = (value: string) => new TextEncoder().encode(value).byteLength;
