@@ -1,17 +1,33 @@
 /**
- * Every request passes here: read the session cookie, then let the role table (domain/roles.ts) decide
- * whether the route, page or form action alike, may be opened. Routes check again for the record they
- * touch; this is the gate, not the only lock.
+ * Every request passes here: refuse what no route should ever see (unknown methods, undecodable paths),
+ * read the session cookie, then let the role table (domain/roles.ts) decide whether the route may be
+ * opened, page or form action alike.
+ *
+ * The gate judges the path the router judges: the matched route's id (`/admin/petugas`), or for an
+ * unmatched path the decoded pathname, never the raw one (`/%61dmin` is `/admin` to the router). It is
+ * the first lock only: every protected load and action checks the role again (`$lib/server/guard`) and
+ * the record through `$lib/server/access`.
  */
-import { error, redirect, type Handle } from '@sveltejs/kit';
-import { accessFor } from '$lib/domain/roles';
+import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { accessFor, gatePath } from '$lib/domain/roles';
 import * as session from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
+import { securityHeaders } from '$lib/server/headers';
+
+/** The methods this app answers; anything else (TRACE, PUT, PROPFIND…) is refused before any route. */
+const methods = new Set(['GET', 'HEAD', 'POST']);
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+
+	if (!methods.has(event.request.method)) {
+		return plain(405, 'Metode permintaan ini tidak didukung.', { allow: 'GET, HEAD, POST' });
+	}
+	const path = gatePath(event.route.id, event.url.pathname);
+	if (path === null) return plain(400, 'Alamat ini tidak dapat dibaca. Periksa lagi tautannya.');
+	guardFormBody(event.request);
 
 	const token = event.cookies.get(session.SESSION_COOKIE);
 	if (token) {
@@ -25,7 +41,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const access = accessFor(event.url.pathname, event.locals.user?.role ?? null);
+	const access = accessFor(path, event.locals.user?.role ?? null);
 	if (access === 'login-required') {
 		const back = event.url.pathname + event.url.search;
 		redirect(303, `/masuk?ke=${encodeURIComponent(back)}`);
@@ -35,9 +51,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
 	if (
 		response.headers.get('content-type')?.startsWith('text/html') &&
 		!response.headers.has('cache-control')
@@ -46,4 +62,46 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', event.locals.user ? 'private, no-store' : 'no-cache');
 	}
 	return response;
+};
+
+/**
+ * A body that cannot be parsed as a form is the sender's mistake, not the server's: answer 400 with a
+ * plain message instead of letting the action fail with a 500. Wraps `formData()` of this one request.
+ */
+function guardFormBody(request: Request) {
+	if (request.method !== 'POST') return;
+	const parse = request.formData.bind(request);
+	Object.defineProperty(request, 'formData', {
+		value: async () => {
+			try {
+				return await parse();
+			} catch (cause) {
+				if (cause && typeof cause === 'object' && 'status' in cause) throw cause;
+				error(400, 'Kiriman formulir tidak terbaca. Muat ulang halaman lalu kirim lagi.');
+			}
+		}
+	});
+}
+
+function plain(status: number, message: string, headers: Record<string, string> = {}) {
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }
+	});
+}
+
+/** Unexpected errors: logged without request data (no answers, no NIK), answered in plain words. */
+export const handleError: HandleServerError = ({ error: cause, event, status }) => {
+	if (status >= 500) {
+		const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : 'non-error thrown';
+		console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}: ${what}`);
+	}
+	return {
+		message:
+			status === 404
+				? 'Halaman tidak ditemukan.'
+				: status < 500
+					? 'Permintaan ini tidak dapat diproses.'
+					: 'Maaf, ada yang tidak berjalan. Silakan coba lagi sebentar lagi.'
+	};
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessFor } from './roles';
+import { accessFor, gatePath } from './roles';
 
 describe('accessFor', () => {
 	it('leaves public pages public', () => {
@@ -20,5 +20,25 @@ describe('accessFor', () => {
 		expect(accessFor('/relawan', 'citizen')).toBe('forbidden');
 		expect(accessFor('/permohonan', 'volunteer')).toBe('allowed');
 		expect(accessFor('/akun', 'admin')).toBe('allowed');
+	});
+});
+
+describe('gatePath: the gate judges the path the router judges', () => {
+	it('uses the matched route id, without groups', () => {
+		expect(gatePath('/admin/petugas', '/%61dmin/petugas')).toBe('/admin/petugas');
+		expect(gatePath('/(app)/permohonan/[id]', '/permohonan/x')).toBe('/permohonan/[id]');
+	});
+
+	it('decodes an unmatched path, folds slashes and drops a trailing one', () => {
+		expect(gatePath(null, '/%61dmin/%70etugas')).toBe('/admin/petugas');
+		expect(gatePath(null, '//admin//x/')).toBe('/admin/x');
+		expect(accessFor(gatePath(null, '/%61dmin/')!, null)).toBe('login-required');
+	});
+
+	it('refuses what cannot be decoded or hides control characters', () => {
+		expect(gatePath(null, '/permohonan/%c0%af')).toBeNull();
+		expect(gatePath('/admin', '/admin/%ff')).toBeNull();
+		expect(gatePath(null, '/admin%09')).toBeNull();
+		expect(gatePath(null, '/admin%5Cx')).toBeNull();
 	});
 });

@@ -31,15 +31,47 @@ export const protectedAreas = [
 
 export type Access = 'public' | 'allowed' | 'login-required' | 'forbidden';
 
-export function accessFor(pathname: string, role: Role | null): Access {
-	let area: (typeof protectedAreas)[number] | undefined;
-	for (const candidate of protectedAreas) {
-		const inside = pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`);
-		if (inside && (!area || candidate.prefix.length > area.prefix.length)) area = candidate;
-	}
+/**
+ * Decides on a path the router has already decoded: the route id (`/admin/petugas`, `/permohonan/[id]`)
+ * or the decoded pathname. Never pass a raw `url.pathname`: `/%61dmin` is `/admin` to the router.
+ * Paths are compared case-sensitively as the router does, after dropping a trailing slash.
+ */
+export function accessFor(path: string, role: Role | null): Access {
+	const area = areaOf(path);
 	if (!area) return 'public';
 	if (!role) return 'login-required';
 	return (area.roles as readonly Role[]).includes(role) ? 'allowed' : 'forbidden';
+}
+
+/**
+ * The path the gate judges: the route id without its (groups), or, when no route matched, the decoded
+ * pathname (so an unmatched `/%61dmin/x` is still judged as `/admin/x`). Null when it cannot be decoded.
+ */
+export function gatePath(routeId: string | null, pathname: string): string | null {
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(pathname);
+	} catch {
+		return null;
+	}
+	if (/[\u0000-\u001f\\]/.test(decoded)) return null;
+	if (routeId) return routeId.replace(/\/\([^/]+\)/g, '') || '/';
+	return decoded.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+}
+
+export function areaOf(path: string) {
+	let area: (typeof protectedAreas)[number] | undefined;
+	for (const candidate of protectedAreas) {
+		const inside = path === candidate.prefix || path.startsWith(`${candidate.prefix}/`);
+		if (inside && (!area || candidate.prefix.length > area.prefix.length)) area = candidate;
+	}
+	return area;
+}
+
+/** Whether a role may use an area at all: the second lock that each protected route calls itself. */
+export function roleMayOpen(prefix: (typeof protectedAreas)[number]['prefix'], role: Role): boolean {
+	const area = protectedAreas.find((a) => a.prefix === prefix)!;
+	return (area.roles as readonly Role[]).includes(role);
 }
 
 /** Where a user lands after logging in, and the first thing their home page points to. */

@@ -1,21 +1,21 @@
-import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { statuses, type Status } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
 import { offices, services } from '$lib/server/db/schema';
+import { intParam, requireOfficer } from '$lib/server/guard';
 import * as queue from '$lib/server/queue';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const officer = locals.user!;
-	if (!officer.officeId) error(403, 'Akun petugas ini belum terhubung ke kantor. Hubungi admin.');
+export const load: PageServerLoad = async (event) => {
+	const officer = requireOfficer(event);
+	const { url } = event;
 	const db = getDb();
 	const status = url.searchParams.get('status') as Status | null;
 	const filter: queue.QueueFilter = {
 		service: url.searchParams.get('layanan') || undefined,
 		status: status && (statuses as readonly string[]).includes(status) ? status : undefined,
 		assignedTo: url.searchParams.get('saya') === '1' ? officer.id : undefined,
-		page: Number(url.searchParams.get('halaman')) || 1
+		page: intParam(url.searchParams.get('halaman'), 1, 1, 400)
 	};
 	const [[office], officeServices, listed] = await Promise.all([
 		db.select().from(offices).where(eq(offices.id, officer.officeId)),

@@ -4,12 +4,18 @@ import { fieldErrors } from '$lib/domain/account-forms';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as holidays from '$lib/server/holidays';
+import { requireAdmin } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => holidays.calendar(getDb());
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	return holidays.calendar(getDb());
+};
 
 export const actions: Actions = {
-	tambah: async ({ request }) => {
+	tambah: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const typed = { date: text(form, 'date'), name: text(form, 'name'), kind: text(form, 'kind') };
 		const parsed = v.safeParse(holidays.holidaySchema, typed);
@@ -25,7 +31,9 @@ export const actions: Actions = {
 		return { done: `${parsed.output.name} (${parsed.output.date}) ditambahkan ke kalender.` };
 	},
 
-	hapus: async ({ request }) => {
+	hapus: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const parsed = v.safeParse(holidays.removeSchema, { date: text(await request.formData(), 'date') });
 		if (!parsed.success) return fail(400, { errors: { form: parsed.issues[0].message } });
 

@@ -4,9 +4,12 @@ import { isDateKey } from '$lib/domain/locations';
 import * as appointments from '$lib/server/appointments';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { requireAdmin } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const { url } = event;
 	const asked = url.searchParams.get('tanggal') ?? '';
 	const date = isDateKey(asked) ? asked : witaToday(new Date());
 	const locationId = url.searchParams.get('lokasi') || 'disdukcapil';
@@ -25,7 +28,9 @@ const dayUrl = (locationId: string, date: string) =>
 	`/admin/lokasi?lokasi=${encodeURIComponent(locationId)}&tanggal=${encodeURIComponent(date)}`;
 
 export const actions: Actions = {
-	buat: async ({ request }) => {
+	buat: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const typed = {
 			locationId: text(form, 'locationId'),
@@ -39,7 +44,9 @@ export const actions: Actions = {
 		const beyond = result.beyondKnownCalendar ? '&kalender-habis=1' : '';
 		redirect(303, `${dayUrl(typed.locationId, typed.from)}&dibuat=${result.created}&hari=${result.dates.length}${beyond}`);
 	},
-	kapasitas: async ({ request }) => {
+	kapasitas: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const typed = { slotId: text(form, 'slotId'), capacity: text(form, 'capacity') };
 		const result = await appointments.setCapacity(getDb(), typed);

@@ -4,14 +4,20 @@ import { fieldErrors } from '$lib/domain/account-forms';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as staff from '$lib/server/staff';
+import { requireAdmin } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => staff.listOfficers(getDb());
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	return staff.listOfficers(getDb());
+};
 
 const gone = 'Petugas ini tidak ditemukan lagi. Mungkin perannya sudah dicabut. Muat ulang halaman.';
 
 export const actions: Actions = {
-	buat: async ({ request }) => {
+	buat: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const typed = { name: text(form, 'name'), phone: text(form, 'phone'), officeId: text(form, 'officeId') };
 		const parsed = v.safeParse(staff.newOfficerSchema, { ...typed, password: text(form, 'password') });
@@ -31,7 +37,9 @@ export const actions: Actions = {
 		};
 	},
 
-	pindah: async ({ request }) => {
+	pindah: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const parsed = v.safeParse(staff.moveSchema, { userId: text(form, 'userId'), officeId: text(form, 'officeId') });
 		if (!parsed.success) return fail(400, { action: 'pindah', errors: { form: parsed.issues[0].message } });
@@ -44,7 +52,9 @@ export const actions: Actions = {
 		return { action: 'pindah', done: `${result.name} dipindahkan. Sesinya diakhiri: ia perlu masuk lagi.` };
 	},
 
-	cabut: async ({ request }) => {
+	cabut: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const parsed = v.safeParse(staff.withdrawSchema, { userId: text(form, 'userId') });
 		if (!parsed.success) return fail(400, { action: 'cabut', errors: { form: parsed.issues[0].message } });

@@ -3,17 +3,23 @@ import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as volunteers from '$lib/server/volunteers';
+import { requireAdmin } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => volunteers.forAdmin(getDb());
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	return volunteers.forAdmin(getDb());
+};
 
 const { volunteerMessages: messages } = volunteers;
 
 export const actions: Actions = {
-	setujui: async ({ locals, request }) => {
+	setujui: async (event) => {
+		const admin = requireAdmin(event);
+		const { request } = event;
 		const parsed = v.safeParse(volunteers.idSchema, { id: text(await request.formData(), 'requestId') });
 		if (!parsed.success) return fail(400, { action: 'setujui', errors: { form: messages.requestGone } });
-		const result = await volunteers.approve(getDb(), locals.user!, parsed.output.id);
+		const result = await volunteers.approve(getDb(), admin, parsed.output.id);
 		if (!result.ok) {
 			const message = result.reason === 'not_citizen' ? messages.noLongerCitizen : messages.requestGone;
 			return fail(result.reason === 'not_citizen' ? 409 : 404, { action: 'setujui', errors: { form: message } });
@@ -21,19 +27,23 @@ export const actions: Actions = {
 		return { action: 'setujui', done: `${result.name} kini relawan. Sesinya diakhiri: ia perlu masuk lagi.` };
 	},
 
-	tolak: async ({ locals, request }) => {
+	tolak: async (event) => {
+		const admin = requireAdmin(event);
+		const { request } = event;
 		const form = await request.formData();
 		const typed = { requestId: text(form, 'requestId'), note: text(form, 'note') };
 		const parsed = v.safeParse(volunteers.refuseSchema, typed);
 		if (!parsed.success) {
 			return fail(400, { action: 'tolak', requestId: typed.requestId, errors: { [`note-${typed.requestId}`]: parsed.issues[0].message } });
 		}
-		const result = await volunteers.refuse(getDb(), locals.user!, parsed.output);
+		const result = await volunteers.refuse(getDb(), admin, parsed.output);
 		if (!result.ok) return fail(404, { action: 'tolak', errors: { form: messages.requestGone } });
 		return { action: 'tolak', done: `Permintaan ${result.name} ditolak. Alasannya dikirim kepadanya.` };
 	},
 
-	cabut: async ({ request }) => {
+	cabut: async (event) => {
+		requireAdmin(event);
+		const { request } = event;
 		const parsed = v.safeParse(volunteers.idSchema, { id: text(await request.formData(), 'userId') });
 		if (!parsed.success) return fail(400, { action: 'cabut', errors: { form: messages.volunteerGone } });
 		const result = await volunteers.withdraw(getDb(), parsed.output.id);

@@ -5,11 +5,13 @@ import { kecamatan } from '$lib/domain/kelurahan';
 import { formatWita } from '$lib/domain/working-time';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { requireSignedIn } from '$lib/server/guard';
 import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = locals.user!;
+export const load: PageServerLoad = async (event) => {
+	const user = requireSignedIn(event);
+	const { url } = event;
 	const latest = await volunteers.latestRequest(getDb(), user.id);
 	return {
 		role: user.role,
@@ -25,12 +27,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const form = await request.formData();
+	default: async (event) => {
+		const user = requireSignedIn(event);
+		const form = await event.request.formData();
 		const typed = { kelurahan: text(form, 'kelurahan'), motivation: text(form, 'motivation') };
 		const parsed = v.safeParse(volunteers.requestSchema, typed);
 		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.issues) });
-		const result = await volunteers.request(getDb(), locals.user!, parsed.output);
+		const result = await volunteers.request(getDb(), user, parsed.output);
 		if (!result.ok) {
 			const message = result.reason === 'pending' ? volunteers.volunteerMessages.pending : volunteers.volunteerMessages.notCitizen;
 			return fail(400, { ...typed, errors: { form: message } });

@@ -4,9 +4,12 @@ import { fieldErrors } from '$lib/domain/account-forms';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { requireAdmin } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const { params } = event;
 	const found = await catalogue.find(getDb(), params.slug);
 	if (!found) error(404, 'Layanan tidak ditemukan.');
 	const { service, office } = found;
@@ -48,7 +51,9 @@ const textFields = [
 ] as const;
 
 export const actions: Actions = {
-	simpan: async ({ request, params }) => {
+	simpan: async (event) => {
+		requireAdmin(event);
+		const { request, params } = event;
 		const form = await request.formData();
 		const typed = {
 			...(Object.fromEntries(textFields.map((key) => [key, text(form, key)])) as Record<(typeof textFields)[number], string>),
