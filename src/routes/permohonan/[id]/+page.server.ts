@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
 import { decide } from '$lib/server/decisions';
 import * as volunteers from '$lib/server/volunteers';
+import { publicOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		justSubmitted: url.searchParams.has('baru'),
 		justClaimed: url.searchParams.has('diklaim'),
 		justReleased: url.searchParams.has('dilepas'),
-		origin: url.origin,
+		origin: publicOrigin(url),
 		resident: helping
 			? {
 					name: application.applicantName,

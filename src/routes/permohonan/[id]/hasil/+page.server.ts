@@ -3,6 +3,7 @@ import { renderSVG } from 'uqr';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import * as results from '$lib/server/results';
+import { publicOrigin } from '$lib/server/origin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
 	const issued = await results.issuedFor(getDb(), params.id);
 	if (!issued) error(404, 'Permohonan ini tidak punya dokumen terbitan aplikasi.');
-	const verifyUrl = `${url.origin}/verifikasi/${issued.verificationCode}`;
+	const verifyUrl = `${publicOrigin(url)}/verifikasi/${issued.verificationCode}`;
 	return {
 		...issued,
 		verifyUrl,

@@ -4,6 +4,7 @@ import { formatWitaDate } from '$lib/domain/working-time';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
+import { publicOrigin } from '$lib/server/origin';
 import type { PageServerLoad } from './$types';
 
 /** A printable slip for handing an application over to a resident without a smartphone. */
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		/** Population documents are free by law (UU 24/2013, Pasal 79A). */
 		free: application.officeId === 'disdukcapil',
 		volunteerName: application.volunteerId ? (application.consent?.volunteerName ?? null) : null,
-		trackUrl: `${url.origin}/lacak`,
-		claimUrl: `${url.origin}/akun/klaim`
+		trackUrl: `${publicOrigin(url)}/lacak`,
+		claimUrl: `${publicOrigin(url)}/akun/klaim`
 	};
 };
