@@ -1,16 +1,33 @@
-import adapter from '@sveltejs/adapter-cloudflare';
+import cloudflare from '@sveltejs/adapter-cloudflare';
+import node from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * One codebase, two build targets, chosen by ADAPTER (`npm run build` makes both):
+ * - `ADAPTER=node`: the Node server (`npm start`, self-hosting) in build/, served by scripts/serve.ts;
+ * - `ADAPTER=cloudflare` (the default, also for `vite dev`): the Worker in .svelte-kit/cloudflare.
+ */
+const target = process.env.ADAPTER ?? 'cloudflare';
+if (target !== 'node' && target !== 'cloudflare') {
+	throw new Error(`ADAPTER must be "node" or "cloudflare", not "${target}"`);
+}
+
+const adapter =
+	target === 'node'
+		? // precompressed assets (gzip, brotli): the server sends them as they are
+			node({ out: 'build', precompress: true })
+		: cloudflare({
+				config: 'wrangler.toml',
+				// `vite dev` only: the local emulation of the R2 binding keeps its files under data/
+				platformProxy: { persist: { path: 'data/wrangler-state' } }
+			});
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({
-			config: 'wrangler.toml',
-			// Local emulation of the R2 binding keeps its files under data/ with the database.
-			platformProxy: { persist: { path: 'data/wrangler-state' } }
-		}),
+		adapter,
 		// Small pages: inline the CSS so the first round trip carries HTML and styles together.
 		inlineStyleThreshold: 12_000,
 		// registered through workbox-window (src/routes/AppPrompts.svelte), which drives the update prompt

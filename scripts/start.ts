@@ -1,14 +1,18 @@
 /**
- * `npm start`: the production build on Node, against an embedded libSQL file database.
+ * `npm start`: the production Node server, against an embedded libSQL file database by default.
  *
- * 1. creates, migrates and seeds the database (demo accounts included) under data/;
- * 2. builds the app when there is no build or the sources are newer than it;
- * 3. serves the Cloudflare build with `vite preview` (bindings such as R2 are emulated locally)
- *    and prints the address.
+ * 1. creates, migrates and seeds the database (demo accounts included, for a local file only);
+ * 2. builds the Node server (`ADAPTER=node vite build` → build/) when there is no build or the sources are
+ *    newer than it;
+ * 3. serves it with scripts/serve.ts in this same process (documents on disk), and prints the address.
  *
- * Options: --port N (or PORT), --fresh (start from an empty database), --db URL (or TURSO_DATABASE_URL).
+ * Options: --port N (or PORT; 4173), --fresh (start from an empty database and no documents),
+ * --db URL (or TURSO_DATABASE_URL; file:data/layanan.db, or a libSQL server's URL).
+ * Environment: HOST (127.0.0.1: this machine only; 0.0.0.0 to reach it from a phone on the same network),
+ * ORIGIN (http://localhost:PORT), DOCUMENTS_DIR (data/dokumen, or beside a --db file: <name>-dokumen),
+ * TURSO_AUTH_TOKEN; the rest as in scripts/serve.ts.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,15 +30,20 @@ const { values } = parseArgs({
 });
 const port = values.port ?? process.env.PORT ?? '4173';
 const url = values.db ?? process.env.TURSO_DATABASE_URL ?? 'file:data/layanan.db';
+const isLocal = url.startsWith('file:');
+const dbFile = isLocal ? url.slice('file:'.length) : undefined;
+// a database of its own (tests, a second copy) gets its own documents, so --fresh can wipe them with it
+const documentsDir =
+	process.env.DOCUMENTS_DIR ??
+	(values.db && dbFile && dbFile !== ':memory:' ? dbFile.replace(/\.db$/, '') + '-dokumen' : 'data/dokumen');
 
-if (values.fresh && url.startsWith('file:')) {
-	const file = url.slice('file:'.length);
-	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-	rmSync('data/wrangler-state', { recursive: true, force: true });
+if (values.fresh && dbFile) {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+	rmSync(documentsDir, { recursive: true, force: true });
 }
 
-const isLocal = url.startsWith('file:');
-await prepareDatabase({ url, authToken: process.env.TURSO_AUTH_TOKEN, demo: isLocal });
+const db = await prepareDatabase({ url, authToken: process.env.TURSO_AUTH_TOKEN, demo: isLocal });
+db.$client.close();
 console.log(`Basis data siap: ${url}${isLocal ? ' (dengan akun demo)' : ''}`);
 
 function newestMtime(path: string): number {
@@ -45,30 +54,22 @@ function newestMtime(path: string): number {
 	return newest;
 }
 
-const builtWorker = '.svelte-kit/cloudflare/_worker.js';
-const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'wrangler.toml'];
+const built = 'build/handler.js';
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 const stale =
-	!existsSync(builtWorker) ||
-	Math.max(...sources.filter(existsSync).map(newestMtime)) > statSync(builtWorker).mtimeMs;
+	!existsSync(built) || Math.max(...sources.filter(existsSync).map(newestMtime)) > statSync(built).mtimeMs;
 if (stale) {
-	console.log('Membangun aplikasi (vite build)…');
-	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	console.log('Membangun server Node (ADAPTER=node vite build)…');
+	const build = spawnSync('npx', ['vite', 'build'], {
+		stdio: 'inherit',
+		env: { ...process.env, ADAPTER: 'node' }
+	});
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', port, '--strictPort'], {
-	stdio: ['ignore', 'pipe', 'inherit'],
-	env: { ...process.env, TURSO_DATABASE_URL: url }
-});
-let announced = false;
-server.stdout.on('data', (chunk: Buffer) => {
-	process.stdout.write(chunk);
-	if (!announced && chunk.toString().includes('localhost')) {
-		announced = true;
-		console.log(`\nLayanan Banjarbaru berjalan di http://localhost:${port}\n`);
-	}
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => server.kill(signal));
-}
-server.on('exit', (code) => process.exit(code ?? 0));
+process.env.PORT = port;
+process.env.HOST ??= '127.0.0.1';
+process.env.ORIGIN ??= `http://localhost:${port}`;
+process.env.TURSO_DATABASE_URL = url;
+process.env.DOCUMENTS_DIR = documentsDir;
+await import('./serve');

@@ -1,7 +1,13 @@
 /**
- * Where uploaded documents live: the R2 bucket bound as DOCUMENTS (on Workers the real bucket, under
- * `npm start` and the tests the bucket wrangler emulates locally). Keys are random and unguessable, and no
- * URL of the bucket is ever public: files are read only through an authorised route.
+ * Where uploaded documents live. On Workers: the R2 bucket bound as DOCUMENTS (in `vite dev` the bucket
+ * wrangler emulates locally). On the Node server (`npm start`, self-hosting): the store its entry
+ * (`scripts/serve.ts`) registered before loading the app, a folder on disk (`storage-fs.ts`). Keys are
+ * random and unguessable, and no URL of the store is ever public: files are read only through an
+ * authorised route.
+ *
+ * Runtime-neutral on purpose: this module is bundled into the Worker, so the Node store is handed over
+ * through a global slot (`Symbol.for`, shared by every copy of this module in the process, the built
+ * app's included) instead of being imported here.
  */
 import { error } from '@sveltejs/kit';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
@@ -46,13 +52,22 @@ export function r2Store(bucket: Bucket): DocumentStore {
 	};
 }
 
+const REGISTERED = Symbol.for('layanan-banjarbaru.documentStore');
+type Registry = { [REGISTERED]?: DocumentStore };
+
+/** Called once by a server entry (Node) before the app handles requests. */
+export function registerDocumentStore(store: DocumentStore | undefined): void {
+	(globalThis as Registry)[REGISTERED] = store;
+}
+
+/** The R2 binding when the platform has one (Workers), else the store the server entry registered. */
 export function documentStore(platform: App.Platform | undefined): DocumentStore {
 	const bucket = platform?.env?.DOCUMENTS;
-	if (!bucket) {
-		console.error('The DOCUMENTS R2 binding is missing.');
-		error(503, 'Penyimpanan dokumen sedang tidak tersedia. Silakan coba lagi nanti.');
-	}
-	return r2Store(bucket);
+	if (bucket) return r2Store(bucket);
+	const registered = (globalThis as Registry)[REGISTERED];
+	if (registered) return registered;
+	console.error('No document store: neither the DOCUMENTS R2 binding nor a registered store.');
+	error(503, 'Penyimpanan dokumen sedang tidak tersedia. Silakan coba lagi nanti.');
 }
 
 export function newStorageKey(): string {
