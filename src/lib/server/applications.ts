@@ -9,9 +9,10 @@
  *   calendar (working time, WITA) and stored, so the promise never changes behind the citizen's back;
  * - every change is an event; the citizen's timeline shows the events meant for them.
  */
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { checkDocument, fileMessages, type FileProblem } from '$lib/domain/file-type';
-import { validateAll, type Answers, type FieldErrors } from '$lib/domain/fields';
+import { cleanAnswers, type Answers, type FieldErrors } from '$lib/domain/fields';
+import { limitMessages } from '$lib/domain/limits';
 import { calendarFrom } from '$lib/domain/holidays';
 import { phoneLastFour } from '$lib/domain/phone';
 import { generateTrackingCode } from '$lib/domain/tracking-code';
@@ -198,14 +199,18 @@ export async function submit(
 			: { ok: false, reason: 'not_yours' };
 	}
 
-	const errors = validateAll(input.service.steps, input.answers, now);
+	// the one check of the answers (only the service's fields, each normalised and capped); what is
+	// stored below is its output, never the input
+	const cleaned = cleanAnswers(input.service.steps, input.answers, now);
+	const errors = cleaned.ok ? {} : cleaned.errors;
 	const uploaded = new Set(docs.map((d) => d.key));
 	const missingDocuments = input.service.documents
 		.filter((d) => d.required && !uploaded.has(d.key))
 		.map((d) => d.key);
-	if (Object.keys(errors).length > 0 || missingDocuments.length > 0) {
+	if (!cleaned.ok || missingDocuments.length > 0) {
 		return { ok: false, reason: 'invalid', errors, missingDocuments };
 	}
+	const answers = cleaned.values;
 
 	const { due } = dueAt(now, { value: input.service.slaValue, unit: input.service.slaUnit }, calendarFrom(calendarRows));
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -218,9 +223,10 @@ export async function submit(
 			applicantId: resident ? (residentAccounts[0]?.id ?? null) : input.applicant.id,
 			volunteerId: resident ? input.applicant.id : null,
 			consent: resident?.consent ?? null,
-			applicantName: resident?.name || input.answers.applicant_name || input.answers.owner_name || input.applicant.name,
-			applicantPhone: resident?.phone || input.answers.applicant_phone || input.applicant.phone,
-			answers: input.answers,
+			// who applies: the resident, else the service's own (checked) fields, else the account
+			applicantName: resident?.name || answers.applicant_name || answers.owner_name || input.applicant.name,
+			applicantPhone: resident?.phone || answers.applicant_phone || input.applicant.phone,
+			answers,
 			status: 'submitted',
 			submittedAt: now,
 			dueAt: due,
@@ -405,9 +411,33 @@ export async function submitComplete(
 			: { ok: false, reason: 'not_yours' };
 	}
 	if (!service) return { ok: false, reason: 'unknown_service' };
+
+	// Everything that can be judged without storing a byte is judged first: the answers (the same
+	// check as `submit`), which documents were sent, and what each file really is.
+	const cleaned = cleanAnswers(service.steps, input.answers, now);
+	const errors: FieldErrors = cleaned.ok ? {} : { ...cleaned.errors };
 	const known = new Set(service.documents.map((d) => d.key));
+	const seen = new Set<string>();
 	for (const file of input.files) {
-		if (!known.has(file.requirementKey)) continue;
+		const key = `dokumen-${file.requirementKey}`;
+		if (!known.has(file.requirementKey)) errors[key] = limitMessages.unknownDocument;
+		else if (seen.has(file.requirementKey)) errors[key] = limitMessages.duplicateDocument;
+		seen.add(file.requirementKey);
+	}
+	if (!cleaned.ok || Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors, missingDocuments: [] };
+	for (const file of input.files) {
+		const checked = checkDocument(file.bytes);
+		if (!checked.ok) return { ok: false, reason: 'bad_file', requirementKey: file.requirementKey, problem: checked.problem };
+	}
+
+	// Then the documents are stored, and taken away again if the submission is refused after all
+	// (a document missing, or the id taken by someone else meanwhile): a refused submission leaves nothing.
+	const storedIds: string[] = [];
+	const refuse = async <T extends CompleteResult>(result: T): Promise<T> => {
+		await removeDocuments(db, store, input.id, user.id, storedIds);
+		return result;
+	};
+	for (const file of input.files) {
 		const stored = await attachDocument(db, store, {
 			applicationId: input.id,
 			requirementKey: file.requirementKey,
@@ -416,14 +446,31 @@ export async function submitComplete(
 			uploadedBy: user.id,
 			now
 		});
-		if (!stored.ok) return { ok: false, reason: 'bad_file', requirementKey: file.requirementKey, problem: stored.problem };
+		if (!stored.ok) return refuse({ ok: false, reason: 'bad_file', requirementKey: file.requirementKey, problem: stored.problem });
+		storedIds.push(stored.documentId);
 	}
-	return submit(db, {
+	const result = await submit(db, {
 		id: input.id,
 		service,
-		answers: input.answers,
+		answers: cleaned.values,
 		applicant: user,
 		resident: user.role === 'volunteer' ? input.resident : undefined,
 		now
 	});
+	// a replay by the same sender (created: false) keeps them: they may be the ones the application holds now
+	return result.ok ? result : refuse(result);
 }
+
+/**
+ * Takes away documents this request stored for an application that was then refused: their rows, then
+ * their bytes. Only rows of that application uploaded by that user, whatever ids are passed.
+ */
+async function removeDocuments(db: Database, store: DocumentStore, applicationId: string, uploadedBy: string, ids: string[]) {
+	if (ids.length === 0) return;
+	const rows = await db
+		.delete(documents)
+		.where(and(inArray(documents.id, ids), eq(documents.applicationId, applicationId), eq(documents.uploadedBy, uploadedBy)))
+		.returning({ storageKey: documents.storageKey });
+	await Promise.all(rows.map((row) => store.delete(row.storageKey)));
+}
+

@@ -1,8 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { formLimits } from '$lib/domain/limits';
 import * as applications from '$lib/server/applications';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,7 +34,9 @@ export const actions: Actions = {
 		if (!found) error(404, 'Layanan tidak ditemukan.');
 		const slug = found.service.slug;
 		if (user.role === 'volunteer') {
-			const forWhom = text(await request.formData(), 'untuk');
+			const read = await readForm(request, { maxBytes: formLimits.textBodyBytes, maxFiles: 0, maxParts: formLimits.maxParts });
+			if (!read.ok) return fail(read.status, { message: read.message });
+			const forWhom = text(read.form, 'untuk');
 			if (forWhom === 'warga') {
 				const id = await volunteers.startForResident(db, user, slug);
 				redirect(303, `/ajukan/${slug}/${id}/warga`);

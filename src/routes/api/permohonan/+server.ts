@@ -3,28 +3,40 @@
  * `answers` as JSON, optional `resident` as JSON, one `dokumen-<key>` file per document).
  *
  * Answers: 200/201 { id, code, url } when made (or made before: the id is the idempotency key);
- * 401 when not logged in (the outbox waits for a login); 400/409 with { message, errors } when refused
+ * 401 when not logged in (the outbox waits for a login); 400/409/413 with { message, errors } when refused
  * (the outbox shows it for fixing and does not retry). Anything else is retried with back-off.
+ *
+ * Nothing here is trusted: the body is read only up to its cap (server/uploads.ts), `answers` and
+ * `resident` have size caps of their own, the answers go through the same check as the form's
+ * (`cleanAnswers`: only the service's fields, normalised, capped), the resident through the resident
+ * page's schema.
  */
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fileMessages } from '$lib/domain/file-type';
+import { limitMessages, submissionLimits, utf8Length } from '$lib/domain/limits';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
+import type { Consent } from '$lib/server/db/schema';
 import { documentStore } from '$lib/server/storage';
+import { fileBytes, readForm } from '$lib/server/uploads';
+import { needsParentConsent, residentFrom, residentSchema } from '$lib/server/volunteers';
 import type { RequestHandler } from './$types';
 
-const residentSchema = v.object({
-	name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)),
-	phone: v.pipe(v.string(), v.regex(/^\+628\d{7,11}$/)),
+/** What the phone sends for a resident (see client/local-db.ts `ResidentInfo`). */
+const sentResident = v.object({
+	name: v.string(),
+	phone: v.string(),
 	consent: v.object({
 		by: v.picklist(['resident', 'parent']),
-		how: v.picklist(['ticked', 'spoken']),
-		name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)),
-		at: v.number(),
-		volunteerName: v.string()
+		how: v.string(),
+		name: v.string(),
+		at: v.optional(v.number())
 	})
 });
+
+const refused = (status: number, message: string, errors?: Record<string, string>) =>
+	json(errors ? { message, errors } : { message }, { status });
 
 export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	const user = locals.user;
@@ -32,31 +44,52 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	if (user.role !== 'citizen' && user.role !== 'volunteer') {
 		return json({ message: 'Hanya warga dan relawan yang bisa mengajukan.' }, { status: 403 });
 	}
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return json({ message: 'Kiriman tidak lengkap. Coba kirim lagi.' }, { status: 400 });
+	const read = await readForm(request, {
+		maxBytes: submissionLimits.maxBodyBytes,
+		maxFiles: submissionLimits.maxFiles,
+		maxParts: submissionLimits.maxFiles + 8
+	});
+	if (!read.ok) return refused(read.status, read.message);
+	const form = read.form;
+
+	const answersRaw = form.get('answers');
+	if (typeof answersRaw !== 'string') return refused(400, 'Jawaban tidak terbaca. Coba kirim lagi.');
+	if (utf8Length(answersRaw) > submissionLimits.maxAnswersBytes) {
+		return refused(400, limitMessages.answersTooBig(submissionLimits.maxAnswersBytes / 1024));
 	}
-	const answers = v.safeParse(v.record(v.string(), v.string()), safeJson(form.get('answers')));
-	if (!answers.success) return json({ message: 'Jawaban tidak terbaca. Coba kirim lagi.' }, { status: 400 });
+	const answers = v.safeParse(v.record(v.string(), v.string()), safeJson(answersRaw));
+	if (!answers.success) return refused(400, 'Jawaban tidak terbaca. Coba kirim lagi.');
+	if (Object.keys(answers.output).length > submissionLimits.maxAnswerKeys) {
+		return refused(400, limitMessages.tooManyAnswers(submissionLimits.maxAnswerKeys));
+	}
+
+	const slug = String(form.get('slug') ?? '').slice(0, 100);
+	let resident: { name: string; phone: string; consent: Consent } | undefined;
 	const residentRaw = form.get('resident');
-	const resident = residentRaw ? v.safeParse(residentSchema, safeJson(residentRaw)) : null;
-	if (resident && !resident.success) return json({ message: 'Data warga yang dibantu tidak lengkap.' }, { status: 400 });
+	if (residentRaw !== null && user.role === 'volunteer') {
+		if (typeof residentRaw !== 'string' || utf8Length(residentRaw) > submissionLimits.maxResidentBytes) {
+			return refused(400, limitMessages.residentTooBig);
+		}
+		const checked = checkResident(safeJson(residentRaw), slug, user.phone, user.name);
+		if (!checked.ok) {
+			const first = checked.errors && Object.values(checked.errors)[0];
+			return refused(400, first ? `Data warga yang dibantu: ${first}` : 'Data warga yang dibantu tidak lengkap.', checked.errors);
+		}
+		resident = checked.resident;
+	}
 
 	const files: applications.CompleteSubmission['files'] = [];
 	for (const [name, value] of form.entries()) {
-		if (name.startsWith('dokumen-') && value instanceof File && value.size > 0) {
-			files.push({ requirementKey: name.slice('dokumen-'.length), bytes: new Uint8Array(await value.arrayBuffer()), name: value.name });
-		}
+		if (!name.startsWith('dokumen-')) continue;
+		const file = await fileBytes(value);
+		if (file) files.push({ requirementKey: name.slice('dokumen-'.length), ...file });
 	}
 	const result = await applications.submitComplete(getDb(), documentStore(platform), user, {
 		id: String(form.get('id') ?? ''),
-		serviceSlug: String(form.get('slug') ?? ''),
+		serviceSlug: slug,
 		answers: answers.output,
 		files,
-		// the consent is recorded under the name of the volunteer who is logged in, whatever the phone said
-		resident: resident?.output && { ...resident.output, consent: { ...resident.output.consent, volunteerName: user.name } }
+		resident
 	});
 	if (result.ok) {
 		const { application } = result;
@@ -80,8 +113,40 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	}
 };
 
-function safeJson(value: FormDataEntryValue | null): unknown {
-	if (typeof value !== 'string') return undefined;
+/**
+ * The resident a volunteer applies for, checked by the resident page's own schema (names capped, phone
+ * normalised, not the volunteer's own number, a parent's consent where the service is about a child).
+ * The consent is recorded under the name of the volunteer who is logged in, whatever the phone said.
+ */
+function checkResident(
+	raw: unknown,
+	slug: string,
+	volunteerPhone: string,
+	volunteerName: string,
+	now = Date.now()
+): { ok: true; resident: { name: string; phone: string; consent: Consent } } | { ok: false; errors?: Record<string, string> } {
+	const sent = v.safeParse(sentResident, raw);
+	if (!sent.success) return { ok: false };
+	const { name, phone, consent } = sent.output;
+	const parent = needsParentConsent(slug);
+	const parsed = v.safeParse(
+		residentSchema(parent, volunteerPhone),
+		parent
+			? { name, phone, how: consent.how, parentName: consent.by === 'parent' ? consent.name : '', isParent: consent.by === 'parent' ? 'ya' : '' }
+			: { name, phone, how: consent.how }
+	);
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const issue of parsed.issues) errors[`resident.${v.getDotPath(issue) ?? ''}`] ??= issue.message;
+		return { ok: false, errors };
+	}
+	const draft = residentFrom(parsed.output);
+	// when the phone recorded the consent; a time in the future or before the app existed is replaced by now
+	const at = consent.at !== undefined && Number.isFinite(consent.at) && consent.at <= now && consent.at > Date.UTC(2025, 0, 1) ? consent.at : now;
+	return { ok: true, resident: { name: draft.name, phone: draft.phone, consent: { ...draft.consent!, at, volunteerName } } };
+}
+
+function safeJson(value: string): unknown {
 	try {
 		return JSON.parse(value);
 	} catch {

@@ -1,10 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { fileMessages } from '$lib/domain/file-type';
+import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import * as applications from '$lib/server/applications';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { correctionFor, decide } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
+import { fileBytes, readForm } from '$lib/server/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only what the officer asked about is shown and taken: the rest of the application stays as it was. */
@@ -30,16 +33,24 @@ export const actions: Actions = {
 	default: async ({ params, locals, request, platform }) => {
 		const user = locals.user!;
 		const { fields, documents } = await openCorrection(user, params.id);
-		const form = await request.formData();
+		// read only up to the cap: the asked documents (10 MB each) and the asked fields
+		const read = await readForm(request, {
+			maxBytes: bodyCapForFiles(documents.length),
+			maxFiles: documents.length,
+			maxParts: formLimits.maxParts,
+			tooBigMessage: documents.length <= 1 ? fileMessages.tooBig : undefined
+		});
+		if (!read.ok) return fail(read.status, { typed: undefined, message: read.message });
+		const form = read.form;
 		const typed = Object.fromEntries(fields.map((f) => [f.key, text(form, f.key)]));
 		const db = getDb();
 		for (const doc of documents) {
-			const file = form.get(`dokumen-${doc.key}`);
-			if (!(file instanceof File) || file.size === 0) continue;
+			const file = await fileBytes(form.get(`dokumen-${doc.key}`));
+			if (!file) continue;
 			const stored = await applications.attachDocument(db, documentStore(platform), {
 				applicationId: params.id,
 				requirementKey: doc.key,
-				bytes: new Uint8Array(await file.arrayBuffer()),
+				bytes: file.bytes,
 				originalName: file.name,
 				uploadedBy: user.id
 			});

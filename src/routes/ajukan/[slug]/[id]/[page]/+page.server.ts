@@ -2,12 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { validateStep } from '$lib/domain/fields';
 import { findPage, journeyPages, pageAfter, pageBefore, pageOfField, progress } from '$lib/domain/journey';
 import { displayAnswer } from '$lib/domain/answers';
+import { fileMessages } from '$lib/domain/file-type';
+import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getDb, type Database } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
+import { fileBytes, readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -114,7 +117,18 @@ export const actions: Actions = {
 		const base = `/ajukan/${service.slug}/${draft.id}`;
 		const next = url.searchParams.has('ubah') ? undefined : pageAfter(pages, page.slug);
 		const goOn = () => redirect(303, `${base}/${next?.slug ?? 'periksa'}`);
-		const form = await request.formData();
+		// read only up to the cap: one document (and the framing around it), or a page of text
+		const read = await readForm(
+			request,
+			page.kind === 'document'
+				? { maxBytes: bodyCapForFiles(1), maxFiles: 1, maxParts: formLimits.maxParts, tooBigMessage: fileMessages.tooBig }
+				: { maxBytes: formLimits.textBodyBytes, maxFiles: 0, maxParts: formLimits.maxParts }
+		);
+		if (!read.ok) {
+			const field = page.kind === 'document' ? 'file' : (page.kind === 'fields' ? page.step.fields[0]?.key : undefined) ?? 'file';
+			return fail(read.status, { errors: { [field]: read.message } });
+		}
+		const form = read.form;
 
 		if (page.kind === 'fields') {
 			const input = Object.fromEntries(page.step.fields.map((f) => [f.key, text(form, f.key)]));
@@ -125,8 +139,7 @@ export const actions: Actions = {
 		}
 
 		if (page.kind === 'document') {
-			const file = form.get('file');
-			const chosen = file instanceof File && file.size > 0 ? file : null;
+			const chosen = await fileBytes(form.get('file'));
 			const already = documents.some((d) => d.requirementKey === page.document.key);
 			if (!chosen) {
 				if (already || !page.document.required) goOn();
@@ -135,7 +148,7 @@ export const actions: Actions = {
 			const result = await applications.attachDocument(db, documentStore(platform), {
 				applicationId: draft.id,
 				requirementKey: page.document.key,
-				bytes: new Uint8Array(await chosen.arrayBuffer()),
+				bytes: chosen.bytes,
 				originalName: chosen.name,
 				uploadedBy: user.id
 			});

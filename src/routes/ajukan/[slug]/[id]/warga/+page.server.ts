@@ -1,11 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
+import { formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
 import * as applications from '$lib/server/applications';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getDb, type Database } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,7 +49,9 @@ export const actions: Actions = {
 		const db = getDb();
 		const user = locals.user!;
 		const { draft, service } = await open(db, user, params);
-		const form = await request.formData();
+		const read = await readForm(request, { maxBytes: formLimits.textBodyBytes, maxFiles: 0, maxParts: formLimits.maxParts });
+		if (!read.ok) return fail(read.status, { typed: undefined, errors: { name: read.message } });
+		const form = read.form;
 		const typed = {
 			name: text(form, 'name'),
 			phone: text(form, 'phone'),
