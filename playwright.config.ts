@@ -39,8 +39,10 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'main', testIgnore: /update\.spec\.ts/ },
+		// the attack suite: raw HTTP against the same production server (no browser), see tests/security/
+		{ name: 'security', testDir: 'tests/security' },
 		// rewrites the served service worker: runs alone, after everything else
-		{ name: 'update', testMatch: /update\.spec\.ts/, dependencies: ['main'] }
+		{ name: 'update', testMatch: /update\.spec\.ts/, dependencies: ['main', 'security'] }
 	],
 	webServer: {
 		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB_FILE}`,
