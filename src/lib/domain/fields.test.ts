@@ -86,7 +86,7 @@ describe('caps by kind of text', () => {
 	it('caps names at 100, addresses at 300, other short text at 200 and long text at 1000 characters', () => {
 		const cases = [
 			[field('text', true, { key: 'mother_name' }), 100],
-			[field('text', true, { key: 'business_address' }), 300],
+			[field('textarea', true, { key: 'business_address' }), 300],
 			[field('text', true, { key: 'death_place' }), 300],
 			[field('text', true, { key: 'police_report_number' }), 200],
 			[field('textarea', true, { key: 'change_note' }), 1000]

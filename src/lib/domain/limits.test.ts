@@ -6,7 +6,8 @@ describe('text limits', () => {
 	it('reads the kind of text from the field', () => {
 		expect(textKindOf({ key: 'applicant_name', kind: 'text' })).toBe('name');
 		expect(textKindOf({ key: 'kk_head_name', kind: 'text' })).toBe('name');
-		expect(textKindOf({ key: 'address', kind: 'text' })).toBe('address');
+		expect(textKindOf({ key: 'address', kind: 'textarea' })).toBe('address');
+		expect(textKindOf({ key: 'business_address', kind: 'textarea' })).toBe('address');
 		expect(textKindOf({ key: 'child_birth_place', kind: 'text' })).toBe('address');
 		expect(textKindOf({ key: 'business_line', kind: 'text' })).toBe('short');
 		expect(textKindOf({ key: 'nickname_note', kind: 'textarea' })).toBe('note');

@@ -55,14 +55,13 @@ export function textTooLong(value: string, kind: TextKind): string | null {
 
 /**
  * Which kind of text a form field holds. Services are data (an admin may edit them), so the kind is read
- * from the field's key by the catalogue's naming: `…name` is a name, `…address`/`…place` an address, a
- * textarea a note, anything else a short text.
+ * from the field's key by the catalogue's naming: `…name` is a name, `…address`/`…place` an address (also
+ * when typed in a textarea), any other textarea a note, anything else a short text.
  */
 export function textKindOf(field: Pick<FieldDefinition, 'key' | 'kind'>): TextKind {
-	if (field.kind === 'textarea') return 'note';
 	if (/(^|_)name$/.test(field.key)) return 'name';
 	if (/(^|_)(address|place)$/.test(field.key)) return 'address';
-	return 'short';
+	return field.kind === 'textarea' ? 'note' : 'short';
 }
 
 /** Caps on one submission sent whole (the phone's outbox, `/api/permohonan`). */
