@@ -3,7 +3,7 @@
  *
  * An officer is a user with role `officer` and exactly one office; the office decides whose queue they see
  * and whose documents they may open. An admin creates officer accounts with a temporary password (the
- * officer changes it), moves officers between offices, and withdraws the role (the account stays, as a
+ * officer must change it at first login: `mustChangePassword`), moves officers between offices, and withdraws the role (the account stays, as a
  * citizen's: its history and the events it signed must keep their author).
  *
  * Invariant: whenever an officer's role or office changes, all their sessions end. The hook reads the role
@@ -118,7 +118,16 @@ export async function createOfficer(
 	// the unique index on phone decides, also when two admins add the same number at once
 	const inserted = await db
 		.insert(users)
-		.values({ id: userId, name: input.name, phone: input.phone, passwordHash, role: 'officer', officeId: input.officeId })
+		// the admin chose this password: the officer must choose their own at first login (accounts.ts)
+		.values({
+			id: userId,
+			name: input.name,
+			phone: input.phone,
+			passwordHash,
+			role: 'officer',
+			officeId: input.officeId,
+			mustChangePassword: true
+		})
 		.onConflictDoNothing()
 		.returning({ id: users.id });
 	return inserted.length > 0 ? { ok: true, userId } : { ok: false, reason: 'phone_taken' };

@@ -1,19 +1,25 @@
 /**
  * Public tracking: anyone with the tracking code and the last four digits of the applicant's phone number
- * sees the status, without an account. 28^8 codes × 10^4 endings make guessing hopeless, and wrong guesses
- * are still limited per client address (GUESS_LIMIT per 15 minutes, then a 15-minute pause).
+ * sees the status, without an account. The code alone is not enough (it is printed on slips and sent on
+ * WhatsApp), so the four digits are the secret, and 10^4 is small: wrong guesses are counted per client
+ * address and, above all, per code from every address together (auth/throttle.ts TRACK_CODE), so guesses
+ * at one code spread over many addresses stop after a handful, and the code pauses for an hour. The pause
+ * answers the same whether the code exists or not; the applicant can still see it in their account.
  */
 import { normalizeTrackingCode } from '$lib/domain/tracking-code';
 import * as applications from './applications';
 import * as throttle from './auth/throttle';
 import type { Database } from './db/open';
 
-export const GUESS_LIMIT = 10;
+/** Wrong guesses at one code, from all addresses together, before it pauses. */
+export const GUESS_LIMIT = throttle.TRACK_CODE.limit!;
 
 export const trackingMessages = {
 	code: 'Kode lacak terdiri dari 8 huruf dan angka, misalnya ABCD 2345.',
 	lastFour: 'Tulis 4 angka terakhir nomor HP pemohon.',
-	notFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan 4 angka terakhir nomor HP.'
+	notFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan 4 angka terakhir nomor HP.',
+	paused: (until: string) =>
+		`Terlalu banyak percobaan yang salah untuk kode ini atau dari jaringan ini. Coba lagi setelah ${until}, atau masuk ke akun Anda untuk melihat permohonan.`
 } as const;
 
 export type TrackResult =
@@ -35,12 +41,15 @@ export async function track(
 	if (lastFour.length !== 4) errors.lastFour = trackingMessages.lastFour;
 	if (!code || lastFour.length !== 4) return { ok: false, reason: 'invalid', errors };
 
-	const key = `track:${clientAddress}`;
-	const until = await throttle.lockedUntil(db, [key], now);
+	const keys = [
+		{ key: throttle.trackAddressKey(clientAddress), rule: throttle.TRACK_ADDRESS },
+		{ key: throttle.trackCodeKey(code), rule: throttle.TRACK_CODE }
+	];
+	const until = await throttle.lockedUntil(db, keys.map((k) => k.key), now);
 	if (until) return { ok: false, reason: 'paused', until };
 	const view = await applications.viewByCode(db, code, lastFour);
 	if (!view) {
-		await throttle.countFailure(db, key, GUESS_LIMIT, now);
+		await throttle.countFailures(db, keys, now);
 		return { ok: false, reason: 'not_found' };
 	}
 	return { ok: true, view };

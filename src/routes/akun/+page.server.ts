@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { offices } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	// the hook has let only signed-in users in
 	const user = locals.user!;
 	const office = user.officeId
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		phone: formatPhone(user.phone),
 		role: user.role,
 		office: office?.name ?? null,
-		next: homeFor[user.role]
+		next: homeFor[user.role],
+		passwordChanged: url.searchParams.get('sandi') === 'diganti'
 	};
 };

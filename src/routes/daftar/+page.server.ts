@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors, registerSchema } from '$lib/domain/account-forms';
+import { formatWita } from '$lib/domain/working-time';
 import * as accounts from '$lib/server/accounts';
+import { clientAddress } from '$lib/server/auth/address';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
 import { safeRedirectTarget, text } from '$lib/server/forms';
@@ -13,14 +15,23 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
+	default: async (event) => {
+		const { request, cookies } = event;
 		const form = await request.formData();
 		const typed = { name: text(form, 'name'), phone: text(form, 'phone') };
 		const parsed = v.safeParse(registerSchema, { ...typed, password: text(form, 'password') });
 		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.issues) });
 
-		const result = await accounts.register(getDb(), parsed.output);
+		const result = await accounts.register(getDb(), parsed.output, 'citizen', clientAddress(event));
 		if (!result.ok) {
+			if (result.reason === 'paused') {
+				return fail(429, {
+					...typed,
+					errors: {
+						form: `Terlalu banyak percobaan mendaftar dengan nomor yang sudah terdaftar. Coba lagi setelah ${formatWita(result.until)}. Jika nomor ini milik Anda, silakan masuk.`
+					}
+				});
+			}
 			return fail(400, {
 				...typed,
 				errors: { phone: 'Nomor HP ini sudah terdaftar. Silakan masuk, atau pakai nomor lain.' }

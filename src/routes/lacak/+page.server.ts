@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formatWita } from '$lib/domain/working-time';
+import { clientAddress } from '$lib/server/auth/address';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { statusView } from '$lib/server/status-view';
@@ -9,10 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('kode') ?? '' });
 
 export const actions: Actions = {
-	default: async ({ request, getClientAddress }) => {
-		const form = await request.formData();
+	default: async (event) => {
+		const form = await event.request.formData();
 		const typed = { code: text(form, 'code'), lastFour: text(form, 'lastFour') };
-		const result = await tracking.track(getDb(), typed, getClientAddress());
+		const result = await tracking.track(getDb(), typed, clientAddress(event));
 		if (result.ok) return { ...typed, view: statusView(result.view) };
 		switch (result.reason) {
 			case 'invalid':
@@ -22,7 +23,7 @@ export const actions: Actions = {
 			case 'paused':
 				return fail(429, {
 					...typed,
-					errors: { form: `Terlalu banyak kode yang salah. Coba lagi setelah ${formatWita(result.until)}.` }
+					errors: { form: tracking.trackingMessages.paused(formatWita(result.until)) }
 				});
 		}
 	}

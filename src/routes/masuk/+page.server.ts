@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { fieldErrors, loginSchema } from '$lib/domain/account-forms';
 import { formatWita } from '$lib/domain/working-time';
 import * as accounts from '$lib/server/accounts';
+import { clientAddress } from '$lib/server/auth/address';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
 import { safeRedirectTarget, sleep, text } from '$lib/server/forms';
@@ -14,33 +15,33 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const phone = text(form, 'phone');
 		const parsed = v.safeParse(loginSchema, { phone, password: text(form, 'password') });
 		if (!parsed.success) return fail(400, { phone, errors: fieldErrors(parsed.issues) });
 
-		const result = await accounts.login(getDb(), parsed.output, getClientAddress());
+		const result = await accounts.login(getDb(), parsed.output, clientAddress(event));
+		if (!result.ok && result.reason === 'locked') {
+			return fail(429, {
+				phone,
+				errors: {
+					form: `Terlalu banyak kata sandi yang salah untuk nomor ini. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)} untuk jaringan ini. Jika lupa kata sandi, datang ke kantor Disdukcapil atau MPP dengan KTP.`
+				}
+			});
+		}
+		// held back the same for right and wrong passwords: the wait says nothing about the guess
+		await sleep(result.delayMs);
 		if (!result.ok) {
-			if (result.reason === 'locked') {
-				return fail(429, {
-					phone,
-					errors: {
-						form: `Terlalu banyak percobaan yang salah. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)}. Jika lupa kata sandi, datang ke kantor Disdukcapil atau MPP dengan KTP.`
-					}
-				});
-			}
-			await sleep(result.delayMs);
 			const left =
 				result.attemptsLeft !== null && result.attemptsLeft > 0
 					? ` Sisa ${result.attemptsLeft} kali percobaan sebelum dikunci sementara.`
 					: '';
-			return fail(400, {
-				phone,
-				errors: { form: `Nomor HP atau kata sandi salah.${left}` }
-			});
+			return fail(400, { phone, errors: { form: `Nomor HP atau kata sandi salah.${left}` } });
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt);
+		if (result.mustChangePassword) redirect(303, accounts.PASSWORD_CHANGE_PATH);
 		redirect(303, safeRedirectTarget(text(form, 'ke') || url.searchParams.get('ke'), '/akun'));
 	}
 };

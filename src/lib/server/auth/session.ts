@@ -24,6 +24,8 @@ export const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000;
 const ACTIVITY_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export type SessionUser = Pick<User, 'id' | 'name' | 'phone' | 'role' | 'officeId'> & {
+	/** Someone else chose the password (a temporary one): the user must choose their own first. */
+	mustChangePassword?: boolean;
 	/** Unread notifications, for the header's badge (absent outside a request). */
 	unread?: number;
 };
@@ -75,6 +77,7 @@ export async function validate(
 				phone: users.phone,
 				role: users.role,
 				officeId: users.officeId,
+				mustChangePassword: users.mustChangePassword,
 				// the header's badge rides along, so a page still needs at most two round trips
 				unread: sql<number>`(SELECT count(*) FROM ${notifications} WHERE ${notifications.userId} = ${users.id} AND ${notifications.readAt} IS NULL)`
 			}
