@@ -30,10 +30,11 @@ describe('the transition table on the server', () => {
 		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
 		// approve before anyone looked at it
 		expect(await decide(db, { applicationId: app.id, action: 'approve', actor: dewi })).toMatchObject({ ok: false });
-		// an officer of another office
+		// an officer of another office has no relation to it: told it is not there, as for a missing id
 		expect(await decide(db, { applicationId: app.id, action: 'claim', actor: bayu })).toEqual({
 			ok: false,
-			message: decisionMessages.notYours
+			message: decisionMessages.notFound,
+			notFound: true
 		});
 		// the citizen cannot claim; an officer cannot cancel for them
 		expect(await decide(db, { applicationId: app.id, action: 'claim', actor: citizen })).toMatchObject({ ok: false });

@@ -210,11 +210,11 @@ describe('applying for a resident, claiming, releasing', () => {
 		expect(volunteers.consentText(application.consent!)).toContain('dicatat oleh relawan Rudi Relawan');
 
 		// the volunteer sees it, by resident; another volunteer does not
-		const mine = await volunteers.helped(db, people.volunteer!.id);
+		const mine = await volunteers.helped(db, people.volunteer!);
 		expect(mine.residents).toHaveLength(1);
 		expect(mine.residents[0]).toMatchObject({ name: 'Ahmad Fauzi', phone: '0813-7777-8888' });
 		expect(mine.residents[0]!.applications.map((a) => a.id)).toEqual([applicationId]);
-		expect((await volunteers.helped(db, people.otherVolunteer!.id)).residents).toEqual([]);
+		expect((await volunteers.helped(db, people.otherVolunteer!)).residents).toEqual([]);
 		expect(await applications.viewForOwner(db, people.otherVolunteer!, applicationId)).toBeNull();
 	});
 
@@ -228,7 +228,7 @@ describe('applying for a resident, claiming, releasing', () => {
 			correction: { fields: ['mother_name'], documents: [] }
 		});
 		expect(asked.ok).toBe(true);
-		const mine = await volunteers.helped(db, people.volunteer!.id);
+		const mine = await volunteers.helped(db, people.volunteer!);
 		expect(mine.corrections).toEqual([
 			expect.objectContaining({ id: applicationId, residentName: 'Ahmad Fauzi', correctionNote: 'Nama ibu harus sama dengan di KK.' })
 		]);
@@ -268,7 +268,7 @@ describe('applying for a resident, claiming, releasing', () => {
 			now
 		);
 		expect(claimed).toEqual({ ok: true, applicationId, already: false });
-		expect((await applications.listForApplicant(db, resident.id)).map((a) => a.id)).toEqual([applicationId]);
+		expect((await applications.listForApplicant(db, resident)).map((a) => a.id)).toEqual([applicationId]);
 		// claiming again is harmless
 		expect(await volunteers.claim(db, resident, { code, phone: residentPhone }, '10.0.0.1', now)).toEqual({
 			ok: true,
@@ -299,7 +299,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		expect(await applications.viewForOwner(db, people.volunteer!, applicationId)).toBeNull();
 		expect(await applications.documentForViewer(db, people.volunteer!, doc!.id)).toBeNull();
 		expect(await correctionFor(db, people.volunteer!, applicationId)).toBeNull();
-		expect((await volunteers.helped(db, people.volunteer!.id)).residents).toEqual([]);
+		expect((await volunteers.helped(db, people.volunteer!)).residents).toEqual([]);
 		expect((await decide(db, { applicationId, action: 'resubmit', actor: people.volunteer!, answers: {} })).ok).toBe(false);
 
 		// the resident keeps everything, and the timeline says what happened

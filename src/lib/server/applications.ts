@@ -9,15 +9,17 @@
  *   calendar (working time, WITA) and stored, so the promise never changes behind the citizen's back;
  * - every change is an event; the citizen's timeline shows the events meant for them.
  */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { checkDocument, fileMessages, type FileProblem } from '$lib/domain/file-type';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { checkDocument, fileMessages as fileProblemMessages, type FileProblem } from '$lib/domain/file-type';
 import { cleanAnswers, type Answers, type FieldErrors } from '$lib/domain/fields';
 import { limitMessages } from '$lib/domain/limits';
 import { calendarFrom } from '$lib/domain/holidays';
 import { phoneLastFour } from '$lib/domain/phone';
 import { generateTrackingCode } from '$lib/domain/tracking-code';
 import { dueAt } from '$lib/domain/working-time';
+import { may, mayAttach, relationOf, whereMay, whereRelation, type Operation, type Viewer } from './access';
 import type { SessionUser } from './auth/session';
+import { insertIfPreviousChanged, insertWhere } from './db/conditional';
 import type { Database } from './db/open';
 import {
 	applicationDrafts,
@@ -61,7 +63,8 @@ export async function loadDraft(db: Database, userId: string, draftId: string) {
 		db
 			.select()
 			.from(documents)
-			.where(eq(documents.applicationId, draftId))
+			// what others uploaded under this id is never the draft's (an id belongs to its first author)
+			.where(and(eq(documents.applicationId, draftId), eq(documents.uploadedBy, userId)))
 			.orderBy(asc(documents.createdAt))
 	]);
 	const found = drafts[0];
@@ -78,11 +81,18 @@ export async function saveAnswers(db: Database, draftId: string, answers: Answer
 // ------------------------------------------------------------------------------------------------
 // Documents
 
-export type AttachResult = { ok: true; documentId: string } | { ok: false; problem: FileProblem };
+export type AttachResult =
+	| { ok: true; documentId: string }
+	| { ok: false; problem: FileProblem }
+	/** The id is someone else's: their draft, or an application this uploader may not add to now. */
+	| { ok: false; problem: 'not_yours' };
 
 /**
- * Stores a document for an application that is not submitted yet (its draft). A new file for the same
- * requirement replaces the old one.
+ * Stores a document for an application: while it is a draft (by its owner), while the officer waits on a
+ * correction (by its applicant or helping volunteer), or its result (by the officer holding it). Who may
+ * is decided inside the INSERT (`access.mayAttach`), so it holds under races. A new file for the same
+ * requirement replaces the old one; before submission only the uploader's own old file, never someone
+ * else's under the same id.
  */
 export async function attachDocument(
 	db: Database,
@@ -98,42 +108,65 @@ export async function attachDocument(
 ): Promise<AttachResult> {
 	const checked = checkDocument(input.bytes);
 	if (!checked.ok) return checked;
+	if (!isApplicationId(input.applicationId)) return { ok: false, problem: 'not_yours' };
 
 	const storageKey = newStorageKey();
 	await store.put(storageKey, input.bytes, checked.type);
-	const previous = await db
-		.select({ id: documents.id, storageKey: documents.storageKey })
-		.from(documents)
-		.where(
-			and(
-				eq(documents.applicationId, input.applicationId),
-				eq(documents.requirementKey, input.requirementKey)
-			)
-		);
 	const documentId = crypto.randomUUID();
-	await db.batch([
-		db.insert(documents).values({
-			id: documentId,
-			applicationId: input.applicationId,
-			requirementKey: input.requirementKey,
-			storageKey,
-			contentType: checked.type,
-			size: input.bytes.byteLength,
-			originalName: input.originalName.slice(0, 200) || 'dokumen',
-			uploadedBy: input.uploadedBy,
-			createdAt: input.now ?? new Date()
-		}),
-		...previous.map((p) => db.delete(documents).where(eq(documents.id, p.id)))
+	const [inserted, replaced] = await db.batch([
+		insertWhere(
+			db,
+			documents,
+			[
+				{
+					id: documentId,
+					applicationId: input.applicationId,
+					requirementKey: input.requirementKey,
+					storageKey,
+					contentType: checked.type,
+					size: input.bytes.byteLength,
+					originalName: input.originalName.slice(0, 200) || 'dokumen',
+					uploadedBy: input.uploadedBy,
+					createdAt: input.now ?? new Date()
+				}
+			],
+			mayAttach(input.applicationId, input.uploadedBy)
+		),
+		// the file it replaces, only once the new one is in (same transaction)
+		db
+			.delete(documents)
+			.where(
+				and(
+					eq(documents.applicationId, input.applicationId),
+					eq(documents.requirementKey, input.requirementKey),
+					ne(documents.id, documentId),
+					or(
+						eq(documents.uploadedBy, input.uploadedBy),
+						sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${input.applicationId})`
+					),
+					sql`EXISTS (SELECT 1 FROM ${documents} AS ${sql.identifier('fresh')} WHERE ${sql.identifier('fresh')}.${sql.identifier('id')} = ${documentId})`
+				)
+			)
+			.returning({ storageKey: documents.storageKey })
 	]);
-	await Promise.all(previous.map((p) => store.delete(p.storageKey)));
+	if (inserted.rowsAffected === 0) {
+		await store.delete(storageKey);
+		return { ok: false, problem: 'not_yours' };
+	}
+	await Promise.all(replaced.map((p) => store.delete(p.storageKey)));
 	return { ok: true, documentId };
 }
 
-export { fileMessages };
+/** What to tell about a refused upload, by problem. */
+export const fileMessages = {
+	...fileProblemMessages,
+	not_yours: 'Permohonan ini milik akun lain atau tidak bisa diubah lagi. Mulai formulir baru.'
+};
 
 /**
- * A document, if this user may see it: its applicant, the volunteer who helped, the officers of the
- * application's office, or (before submitting) the owner of the draft.
+ * A document, if this user may see it: once submitted, by the user's relation to the application
+ * (access.ts: applicant, helping volunteer, officers of its office); before, only the draft's owner, and
+ * only what they uploaded themselves.
  */
 export async function documentForViewer(db: Database, viewer: SessionUser, documentId: string) {
 	if (!isApplicationId(documentId)) return null;
@@ -150,12 +183,11 @@ export async function documentForViewer(db: Database, viewer: SessionUser, docum
 		.leftJoin(applicationDrafts, eq(applicationDrafts.id, documents.applicationId))
 		.where(eq(documents.id, documentId));
 	if (!row) return null;
-	const allowed =
-		row.applicantId === viewer.id ||
-		(viewer.role === 'volunteer' && row.volunteerId === viewer.id) ||
-		row.draftOwner === viewer.id ||
-		(viewer.role === 'officer' && !!row.officeId && row.officeId === viewer.officeId);
-	return allowed ? row.document : null;
+	if (row.officeId) {
+		const parties = { applicantId: row.applicantId, volunteerId: row.volunteerId, officeId: row.officeId };
+		return may(relationOf(viewer, parties), 'document') ? row.document : null;
+	}
+	return row.draftOwner === viewer.id && row.document.uploadedBy === viewer.id ? row.document : null;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -165,6 +197,18 @@ export type SubmitResult =
 	| { ok: true; application: Application; created: boolean }
 	| { ok: false; reason: 'invalid'; errors: FieldErrors; missingDocuments: string[] }
 	| { ok: false; reason: 'not_yours' };
+
+const residentOnlyByVolunteer = 'Hanya relawan yang bisa mengajukan untuk warga lain.';
+
+/**
+ * The answer to an id that is already an application: the application itself for its applicant or
+ * helping volunteer (a retry after a lost response), `not_yours` for anyone else.
+ */
+function replayFor(sender: Viewer, application: Application): SubmitResult {
+	return may(relationOf(sender, application), 'replay')
+		? { ok: true, application, created: false }
+		: { ok: false, reason: 'not_yours' };
+}
 
 function isUniqueViolation(error: unknown, column: string) {
 	const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
@@ -178,25 +222,33 @@ export async function submit(
 		service: ServiceRow;
 		answers: Answers;
 		/** Who sends it: the applicant, or a volunteer applying for `resident`. */
-		applicant: Pick<SessionUser, 'id' | 'name' | 'phone'> & { role?: SessionUser['role'] };
+		applicant: Pick<SessionUser, 'id' | 'name' | 'phone' | 'role'> & { officeId?: SessionUser['officeId'] };
 		/** A volunteer's application for a resident, with the resident's recorded consent. */
 		resident?: { name: string; phone: string; consent: Consent };
+		/** Where the documents are kept: documents others uploaded under this id are removed from it. */
+		store?: DocumentStore;
 		now?: Date;
 	}
 ): Promise<SubmitResult> {
 	const now = input.now ?? new Date();
 	const resident = input.resident;
-	const [existing, calendarRows, docs, residentAccounts] = await db.batch([
+	const sender = input.applicant;
+	const [existing, calendarRows, docs, residentAccounts, drafts] = await db.batch([
 		db.select().from(applications).where(eq(applications.id, input.id)),
 		db.select({ date: holidays.date }).from(holidays),
-		db.select({ key: documents.requirementKey }).from(documents).where(eq(documents.applicationId, input.id)),
-		db.select({ id: users.id }).from(users).where(eq(users.phone, resident?.phone ?? ''))
+		// only the sender's own uploads count: an id belongs to its first author
+		db
+			.select({ key: documents.requirementKey })
+			.from(documents)
+			.where(and(eq(documents.applicationId, input.id), eq(documents.uploadedBy, sender.id))),
+		db.select({ id: users.id }).from(users).where(eq(users.phone, resident?.phone ?? '')),
+		db.select({ userId: applicationDrafts.userId }).from(applicationDrafts).where(eq(applicationDrafts.id, input.id))
 	]);
 	const replay = existing[0];
-	if (replay) {
-		return replay.applicantId === input.applicant.id || (resident && replay.volunteerId === input.applicant.id)
-			? { ok: true, application: replay, created: false }
-			: { ok: false, reason: 'not_yours' };
+	if (replay) return replayFor(sender, replay);
+	if (drafts[0] && drafts[0].userId !== sender.id) return { ok: false, reason: 'not_yours' };
+	if (resident && sender.role !== 'volunteer') {
+		return { ok: false, reason: 'invalid', errors: { resident: residentOnlyByVolunteer }, missingDocuments: [] };
 	}
 
 	// the one check of the answers (only the service's fields, each normalised and capped); what is
@@ -236,28 +288,48 @@ export async function submit(
 			correction: null,
 			updatedAt: now
 		};
+		// this attempt's application is the one in the table: the marker for the statements after it
+		const won = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} AND ${applications.trackingCode} = ${application.trackingCode})`;
 		try {
-			await db.batch([
-				db.insert(applications).values(application),
-				db.insert(applicationEvents).values({
-					applicationId: application.id,
-					actorId: input.applicant.id,
-					type: 'submitted',
-					toStatus: 'submitted',
-					visibleToCitizen: true,
-					createdAt: now
-				}),
-				db.delete(applicationDrafts).where(eq(applicationDrafts.id, application.id))
+			const [inserted, , foreign] = await db.batch([
+				// the id is taken only if no one else's draft holds it (decided in the INSERT itself)
+				insertWhere(
+					db,
+					applications,
+					[application],
+					sql`NOT EXISTS (SELECT 1 FROM ${applicationDrafts} WHERE ${applicationDrafts.id} = ${application.id} AND ${applicationDrafts.userId} <> ${sender.id})`
+				),
+				insertIfPreviousChanged(db, applicationEvents, [
+					{
+						applicationId: application.id,
+						actorId: sender.id,
+						type: 'submitted',
+						toStatus: 'submitted',
+						visibleToCitizen: true,
+						createdAt: now
+					}
+				]),
+				// documents someone else uploaded under this id before it was taken are never the application's
+				db
+					.delete(documents)
+					.where(
+						and(
+							eq(documents.applicationId, application.id),
+							or(isNull(documents.uploadedBy), ne(documents.uploadedBy, sender.id)),
+							won
+						)
+					)
+					.returning({ storageKey: documents.storageKey }),
+				db.delete(applicationDrafts).where(and(eq(applicationDrafts.id, application.id), eq(applicationDrafts.userId, sender.id)))
 			]);
+			if (inserted.rowsAffected === 0) return { ok: false, reason: 'not_yours' };
+			if (input.store) await Promise.all(foreign.map((d) => input.store!.delete(d.storageKey)));
 			return { ok: true, application, created: true };
 		} catch (error) {
 			if (isUniqueViolation(error, 'applications.id')) {
-				// the same submission arrived twice at once: the other one won; answer with it
+				// the same id arrived twice at once: the other one won; answer with it if it is the sender's
 				const [first] = await db.select().from(applications).where(eq(applications.id, input.id));
-				if (first && (first.applicantId === input.applicant.id || first.volunteerId === input.applicant.id)) {
-					return { ok: true, application: first, created: false };
-				}
-				if (first) return { ok: false, reason: 'not_yours' };
+				if (first) return replayFor(sender, first);
 			}
 			if (!isUniqueViolation(error, 'tracking_code')) throw error;
 			// a tracking code collision (1 in ~3.8e11 per pair): draw another
@@ -279,22 +351,24 @@ const summaryColumns = {
 	dueAt: applications.dueAt
 };
 
-export function listForApplicant(db: Database, userId: string) {
+/** "My applications": those in the user's own account (relation `applicant`). */
+export function listForApplicant(db: Database, user: Viewer) {
 	return db
 		.select(summaryColumns)
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
-		.where(eq(applications.applicantId, userId))
+		.where(whereRelation(user, ['applicant']))
 		.orderBy(desc(applications.submittedAt))
 		.limit(100);
 }
 
-export function listForVolunteer(db: Database, volunteerId: string) {
+/** Those the user helped with, while they are a volunteer (relation `volunteer`). */
+export function listForVolunteer(db: Database, user: Viewer) {
 	return db
 		.select(summaryColumns)
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
-		.where(eq(applications.volunteerId, volunteerId))
+		.where(whereRelation(user, ['volunteer']))
 		.orderBy(desc(applications.submittedAt))
 		.limit(100);
 }
@@ -310,7 +384,7 @@ export function listDrafts(db: Database, userId: string) {
 }
 
 /** Everything the status page shows, in one round trip. */
-async function loadView(db: Database, where: ReturnType<typeof eq>) {
+async function loadView(db: Database, where: SQL) {
 	const [rows, events, result] = await db.batch([
 		db
 			.select({ application: applications, serviceName: services.name, officeName: offices.name, inPerson: services.inPerson })
@@ -347,15 +421,14 @@ async function loadView(db: Database, where: ReturnType<typeof eq>) {
 
 export type ApplicationView = NonNullable<Awaited<ReturnType<typeof loadView>>>;
 
-/** For the applicant and the volunteer who helped. */
 /**
- * For the applicant, and for the volunteer who helped while they are still a volunteer: a withdrawn
- * volunteer keeps no access to residents' applications.
+ * The citizen-side view, for a user who may do `operation` on the application (access.ts: by default
+ * `view`, i.e. its applicant or the volunteer who helped, while still a volunteer); null otherwise, exactly
+ * as for a missing id.
  */
-export function viewForOwner(db: Database, viewer: Pick<SessionUser, 'id' | 'role'>, id: string) {
+export function viewForOwner(db: Database, viewer: Viewer, id: string, operation: Operation = 'view') {
 	if (!isApplicationId(id)) return Promise.resolve(null);
-	const helper = viewer.role === 'volunteer' ? eq(applications.volunteerId, viewer.id) : undefined;
-	return loadView(db, and(eq(applications.id, id), or(eq(applications.applicantId, viewer.id), helper))!);
+	return loadView(db, and(eq(applications.id, id), whereMay(viewer, operation))!);
 }
 
 /** For the public tracking page: the code and the last four digits of the applicant's phone must match. */
@@ -405,11 +478,7 @@ export async function submitComplete(
 		db.select().from(applications).where(eq(applications.id, input.id)),
 		db.select().from(services).where(and(eq(services.slug, input.serviceSlug), eq(services.active, true)))
 	]);
-	if (replay) {
-		return replay.applicantId === user.id || replay.volunteerId === user.id
-			? { ok: true, application: replay, created: false }
-			: { ok: false, reason: 'not_yours' };
-	}
+	if (replay) return replayFor(user, replay);
 	if (!service) return { ok: false, reason: 'unknown_service' };
 
 	// Everything that can be judged without storing a byte is judged first: the answers (the same
@@ -446,6 +515,13 @@ export async function submitComplete(
 			uploadedBy: user.id,
 			now
 		});
+		if (!stored.ok && stored.problem === 'not_yours') {
+			// someone else's id; or this sender's own, submitted meanwhile by a parallel retry: then the
+			// application answers, and the documents this request stored are its own, so they stay
+			const [taken] = await db.select().from(applications).where(eq(applications.id, input.id));
+			const late = taken && replayFor(user, taken);
+			return late?.ok ? late : refuse({ ok: false, reason: 'not_yours' });
+		}
 		if (!stored.ok) return refuse({ ok: false, reason: 'bad_file', requirementKey: file.requirementKey, problem: stored.problem });
 		storedIds.push(stored.documentId);
 	}
@@ -455,6 +531,7 @@ export async function submitComplete(
 		answers: cleaned.values,
 		applicant: user,
 		resident: user.role === 'volunteer' ? input.resident : undefined,
+		store,
 		now
 	});
 	// a replay by the same sender (created: false) keeps them: they may be the ones the application holds now
@@ -473,4 +550,3 @@ async function removeDocuments(db: Database, store: DocumentStore, applicationId
 		.returning({ storageKey: documents.storageKey });
 	await Promise.all(rows.map((row) => store.delete(row.storageKey)));
 }
-

@@ -18,6 +18,8 @@
  * - a place taken whose appointment could then not be written is given back at once.
  * - every booking, move and cancellation is an event on the application's timeline and a notification,
  *   written in the same batch (one transaction, one round trip) as the change itself.
+ * - only the applicant and the helping volunteer (while still a volunteer) book, move or cancel: the
+ *   `appointment` permission of access.ts, inside the query that reads the application.
  */
 import { and, asc, count, eq, exists, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -36,7 +38,7 @@ import { fieldErrors } from '$lib/domain/account-forms';
 import type { OfficeId } from '$lib/domain/service';
 import type { Status } from '$lib/domain/workflow';
 import { calendarCovers, formatWitaDate, witaDateKey } from '$lib/domain/working-time';
-import type { SessionUser } from './auth/session';
+import { whereMay, type Viewer } from './access';
 import { insertIfPreviousChanged } from './db/conditional';
 import type { Database } from './db/open';
 import {
@@ -45,11 +47,10 @@ import {
 	appointmentSlots,
 	applications,
 	holidays,
-	notifications,
 	services,
 	applicationEvents
 } from './db/schema';
-import { appendEvent, eventRow, notify, notificationRows } from './events';
+import { appendEvent, eventRow, noticeToParties } from './events';
 
 /** How far ahead a resident sees open slots. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -330,26 +331,25 @@ const choiceInput = v.object({
 interface ChoiceInput {
 	applicationId: string;
 	slotId: string;
-	user: Pick<SessionUser, 'id'>;
+	user: Viewer;
 	now?: Date;
 }
 
 const refuse = (reason: AppointmentProblem) => ({ ok: false, reason }) as const;
 
 /** The application (if the user may act for it), its current booking, its appointment count, and a slot. */
-async function readState(db: Database, applicationId: string, slotId: string | null, user: Pick<SessionUser, 'id'>, now: Date) {
+async function readState(db: Database, applicationId: string, slotId: string | null, user: Viewer, now: Date) {
 	const [apps, current, counted, slots] = await db.batch([
 		db
 			.select({
 				id: applications.id,
 				status: applications.status,
-				applicantId: applications.applicantId,
-				volunteerId: applications.volunteerId,
 				inPerson: services.inPerson
 			})
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
-			.where(eq(applications.id, applicationId)),
+			// someone else's application (or a withdrawn volunteer's old one) reads exactly like a missing one
+			.where(and(eq(applications.id, applicationId), whereMay(user, 'appointment'))),
 		bookingsQuery(db, applicationId, witaDateKey(now)),
 		db.select({ n: count() }).from(appointments).where(eq(appointments.applicationId, applicationId)),
 		db
@@ -364,8 +364,7 @@ async function readState(db: Database, applicationId: string, slotId: string | n
 			.where(eq(appointmentSlots.id, slotId ?? ''))
 	]);
 	const app = apps[0];
-	// someone else's application is answered exactly like a missing one
-	if (!app || (app.applicantId !== user.id && app.volunteerId !== user.id)) return null;
+	if (!app) return null;
 	return {
 		app,
 		current: current[0] ? toBooking(current[0]) : null,
@@ -486,7 +485,7 @@ export async function move(db: Database, input: ChoiceInput): Promise<BookingRes
  */
 async function placeBooking(
 	db: Database,
-	user: Pick<SessionUser, 'id'>,
+	user: Viewer,
 	state: NonNullable<Awaited<ReturnType<typeof readState>>>,
 	now: Date,
 	old: Booking | null
@@ -537,12 +536,7 @@ async function placeBooking(
 				visibleToCitizen: true,
 				at: now
 			}),
-			...notify(db, {
-				userIds: [state.app.applicantId, state.app.volunteerId],
-				applicationId: booking.applicationId,
-				text: told.text,
-				at: now
-			})
+			noticeToParties(db, { applicationId: booking.applicationId, text: told.text, at: now })
 		])
 	);
 	if (conflict) return refuse(conflict);
@@ -554,7 +548,7 @@ export type CancelResult = { ok: true; cancelled: Booking } | { ok: false; reaso
 /** Cancels the current booking and gives its place back; its queue number is not reused. */
 export async function cancel(
 	db: Database,
-	input: { applicationId: string; user: Pick<SessionUser, 'id'>; now?: Date }
+	input: { applicationId: string; user: Viewer; now?: Date }
 ): Promise<CancelResult> {
 	if (!v.is(choiceInput.entries.applicationId, input.applicationId)) return refuse('not_found');
 	const now = input.now ?? new Date();
@@ -562,7 +556,6 @@ export async function cancel(
 	if (!state) return refuse('not_found');
 	const old = state.current;
 	if (!old) return refuse('no_booking');
-	const userIds = [state.app.applicantId, state.app.volunteerId];
 	await db.batch([
 		givePlaceBackIfBooked(db, old),
 		cancelIfBooked(db, old.id),
@@ -577,20 +570,12 @@ export async function cancel(
 				at: now
 			})
 		]),
-		...(userIds.some(Boolean)
-			? [
-					insertIfPreviousChanged(
-						db,
-						notifications,
-						notificationRows({
-							userIds,
-							applicationId: old.applicationId,
-							text: `Jadwal Anda ${old.when} sudah dibatalkan. Anda bisa memilih jadwal baru kapan saja.`,
-							at: now
-						})
-					)
-				]
-			: [])
+		noticeToParties(db, {
+			applicationId: old.applicationId,
+			text: `Jadwal Anda ${old.when} sudah dibatalkan. Anda bisa memilih jadwal baru kapan saja.`,
+			at: now,
+			ifPreviousChanged: true
+		})
 	]);
 	return { ok: true, cancelled: old };
 }

@@ -1,10 +1,13 @@
 /**
  * An officer's work on one application, outside the status changes (those are in decisions.ts): opening
  * it (every opening is an audit event), ticking the requirements checklist, reassigning (admins), and
- * revoking an issued document. Officers see only their own office's applications.
+ * revoking an issued document. Officers see only their own office's applications, admins only the audit
+ * side: every function here asks access.ts (`inspect`, `decide`, `audit`) inside its own query.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { limitMessages, textLimits, textTooLong } from '$lib/domain/limits';
 import type { Status } from '$lib/domain/workflow';
+import { whereMay } from './access';
 import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
 import { insertIfPreviousChanged, insertWhere } from './db/conditional';
@@ -30,14 +33,14 @@ export const caseworkMessages = {
  * in one round trip. The event is written only if the application belongs to the officer's office.
  */
 export async function openForOfficer(db: Database, officer: SessionUser, applicationId: string, now = new Date()) {
-	if (!officer.officeId) return null;
+	const mine = and(eq(applications.id, applicationId), whereMay(officer, 'inspect'))!;
 	const [rows, docs, result, events] = await db.batch([
 		db
 			.select({ application: applications, service: services, holderName: users.name })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.leftJoin(users, eq(users.id, applications.assignedOfficerId))
-			.where(and(eq(applications.id, applicationId), eq(applications.officeId, officer.officeId))),
+			.where(mine),
 		db.select().from(documents).where(eq(documents.applicationId, applicationId)).orderBy(asc(documents.createdAt)),
 		db.select().from(results).where(eq(results.applicationId, applicationId)),
 		db
@@ -56,7 +59,7 @@ export async function openForOfficer(db: Database, officer: SessionUser, applica
 			db,
 			applicationEvents,
 			[eventRow({ applicationId, actorId: officer.id, type: 'viewed', visibleToCitizen: false, at: now })],
-			sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.officeId} = ${officer.officeId})`
+			sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${mine})`
 		)
 	]);
 	const row = rows[0];
@@ -71,6 +74,7 @@ export async function holds(db: Database, officer: SessionUser, applicationId: s
 		.where(
 			and(
 				eq(applications.id, applicationId),
+				whereMay(officer, 'decide'),
 				eq(applications.assignedOfficerId, officer.id),
 				eq(applications.status, status)
 			)
@@ -106,7 +110,7 @@ export async function setChecklist(
 		db
 			.update(applications)
 			.set({ checklist: checks, updatedAt: now })
-			.where(and(eq(applications.id, applicationId), eq(applications.assignedOfficerId, officer.id)))
+			.where(and(eq(applications.id, applicationId), whereMay(officer, 'decide'), eq(applications.assignedOfficerId, officer.id)))
 			.returning({ id: applications.id }),
 		insertIfPreviousChanged(db, applicationEvents, [
 			eventRow({
@@ -130,7 +134,6 @@ export async function reassign(
 	officerId: string,
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	if (admin.role !== 'admin') return { ok: false, message: caseworkMessages.officerOffice };
 	const [officer] = await db.select({ name: users.name }).from(users).where(eq(users.id, officerId));
 	const [updated] = await db.batch([
 		db
@@ -139,6 +142,7 @@ export async function reassign(
 			.where(
 				and(
 					eq(applications.id, applicationId),
+					whereMay(admin, 'audit'),
 					sql`${applications.officeId} = (SELECT ${users.officeId} FROM ${users} WHERE ${users.id} = ${officerId} AND ${users.role} = 'officer')`
 				)
 			)
@@ -166,6 +170,7 @@ export async function revokeResult(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	if (!reason.trim()) return { ok: false, message: caseworkMessages.reasonMissing };
+	if (textTooLong(reason.trim(), 'reason')) return { ok: false, message: limitMessages.tooLongNamed('Alasan', textLimits.reason) };
 	const [updated] = await db.batch([
 		db
 			.update(results)
@@ -175,7 +180,7 @@ export async function revokeResult(
 					eq(results.applicationId, applicationId),
 					eq(results.kind, 'issued'),
 					sql`${results.revokedAt} IS NULL`,
-					sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.officeId} = ${officer.officeId ?? ''})`
+					sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${whereMay(officer, 'decide')})`
 				)
 			)
 			.returning({ id: results.applicationId }),
@@ -187,14 +192,14 @@ export async function revokeResult(
 }
 
 /** For admins: an application by tracking code or id, with its full audit log and the office's officers. */
-export async function forAdmin(db: Database, idOrCode: string) {
+export async function forAdmin(db: Database, admin: SessionUser, idOrCode: string) {
 	const [rows, officers] = await db.batch([
 		db
 			.select({ application: applications, serviceName: services.name, holderName: users.name })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.leftJoin(users, eq(users.id, applications.assignedOfficerId))
-			.where(sql`${applications.id} = ${idOrCode} OR ${applications.trackingCode} = ${idOrCode}`),
+			.where(and(sql`(${applications.id} = ${idOrCode} OR ${applications.trackingCode} = ${idOrCode})`, whereMay(admin, 'audit'))),
 		db
 			.select({ id: users.id, name: users.name, officeId: users.officeId })
 			.from(users)

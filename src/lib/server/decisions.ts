@@ -1,7 +1,8 @@
 /**
  * Decisions on an application: every change of status goes through here, and through the one transition
  * table in domain/workflow.ts. Whatever a page sent, the server:
- *   1. works out who the actor is for this application (its officer's office, or its applicant/volunteer);
+ *   1. works out who the actor is for this application from the user's relation to it (access.ts): an
+ *      officer of its office, or its applicant or helping volunteer; anyone else is told it is not there;
  *   2. asks the table whether the action is allowed from the current status, by that actor, with the note
  *      it requires; an officer must also hold the application (claiming is how one gets it);
  *   3. writes the change with a conditional UPDATE (… WHERE status = <the status it checked>), so two
@@ -12,9 +13,11 @@
  * for a correction, and on resubmission the promised time moves by exactly the working time that passed.
  */
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { may, relationOf, whereMay, type Operation } from './access';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { fieldSchema, type Answers } from '$lib/domain/fields';
 import { calendarFrom } from '$lib/domain/holidays';
+import { limitMessages, textLimits, textTooLong } from '$lib/domain/limits';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { checkTransition, type Action, type ActorKind, type Status } from '$lib/domain/workflow';
 import { extendByWorkingMillis, workingMillisBetween } from '$lib/domain/working-time';
@@ -26,7 +29,6 @@ import {
 	applications,
 	documents,
 	holidays,
-	notifications,
 	results,
 	services,
 	type Application,
@@ -34,7 +36,7 @@ import {
 	type ServiceRow
 } from './db/schema';
 import { insertIfPreviousChanged } from './db/conditional';
-import { eventRow, notificationRows, type EventType } from './events';
+import { eventRow, noticeToParties, type EventType } from './events';
 
 export const decisionMessages = {
 	notFound: 'Permohonan tidak ditemukan.',
@@ -82,13 +84,35 @@ function notificationText(action: Action, service: string, code: string): string
 	}
 }
 
-export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string };
+/** `notFound`: the application is missing, or this user has no relation to it (routes answer 404 alike). */
+/** The message when a note is longer than its kind allows (a rejection's reason, any other note). */
+function noteLimit(action: Action, note: string): string | null {
+	const kind = action === 'reject' ? 'reason' : 'note';
+	return textTooLong(note, kind) ? limitMessages.tooLongNamed(action === 'reject' ? 'Alasan' : 'Catatan', textLimits[kind]) : null;
+}
 
-export function actorKind(application: Application, user: SessionUser): ActorKind | null {
-	if (user.role === 'officer' && user.officeId === application.officeId) return 'officer';
-	if (application.applicantId === user.id) return 'applicant';
-	// a volunteer acts for the resident only while they are a volunteer
-	if (user.role === 'volunteer' && application.volunteerId === user.id) return 'applicant';
+export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string; notFound?: true };
+
+/** What each action asks of the actor's relation (access.ts). */
+const operationFor: Record<Action, Operation> = {
+	claim: 'decide',
+	request_correction: 'decide',
+	approve: 'decide',
+	reject: 'decide',
+	complete: 'decide',
+	resubmit: 'correct',
+	cancel: 'cancel'
+};
+
+/**
+ * The workflow's actor kind for this user on this application, or null when they may not take `action`
+ * at all. The resident and the helping volunteer both act as the "applicant" of the workflow table.
+ */
+export function actorKind(application: Application, user: SessionUser, action?: Action): ActorKind | null {
+	const relation = relationOf(user, application);
+	if (action && !may(relation, operationFor[action])) return null;
+	if (relation === 'officer') return 'officer';
+	if (relation === 'applicant' || relation === 'volunteer') return 'applicant';
 	return null;
 }
 
@@ -126,11 +150,17 @@ export interface DecisionInput {
 export async function decide(db: Database, input: DecisionInput): Promise<DecisionResult> {
 	const now = input.now ?? new Date();
 	const loaded = await load(db, input.applicationId);
-	if (!loaded) return { ok: false, message: decisionMessages.notFound };
+	if (!loaded) return { ok: false, message: decisionMessages.notFound, notFound: true };
 	const { application, service, calendar } = loaded;
-	const kind = actorKind(application, input.actor);
+	const relation = relationOf(input.actor, application);
+	// no relation at all: answered exactly like a missing application, so the id is not confirmed
+	if (relation === 'none') return { ok: false, message: decisionMessages.notFound, notFound: true };
+	const kind = actorKind(application, input.actor, input.action);
 	if (!kind) return { ok: false, message: decisionMessages.notYours };
 	const note = input.note?.trim() || null;
+	// a rejection's reason and an officer's note are read by the citizen: capped like every free text
+	const noteTooLong = note && noteLimit(input.action, note);
+	if (noteTooLong) return { ok: false, message: noteTooLong };
 	const checked = checkTransition(application.status, input.action, kind, note);
 	if (!checked.ok) return checked;
 
@@ -183,6 +213,9 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			if (input.result.kind === 'pickup' && !input.result.pickupNote.trim()) {
 				return { ok: false, message: decisionMessages.pickupNote };
 			}
+			if (input.result.kind === 'pickup' && textTooLong(input.result.pickupNote.trim(), 'note')) {
+				return { ok: false, message: limitMessages.tooLongNamed('Catatan pengambilan', textLimits.note) };
+			}
 			break;
 		case 'approve':
 		case 'reject':
@@ -226,10 +259,8 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		input.action === 'complete' && input.result
 			? [insertIfPreviousChanged(db, results, [resultRow(application, input.result, input.actor.id, now)])]
 			: [];
-	const rows = text
-		? notificationRows({ userIds: [application.applicantId, application.volunteerId], applicationId: application.id, text, at: now })
-		: [];
-	const notice = rows.length > 0 ? [insertIfPreviousChanged(db, notifications, rows)] : [];
+	// addressed inside the batch: the applicant, and the volunteer only while still one
+	const notice = text ? [noticeToParties(db, { applicationId: application.id, text, at: now, ifPreviousChanged: true })] : [];
 	const [updated] = await db.batch([update, event, ...result, ...notice]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
@@ -301,10 +332,8 @@ export async function correctionFor(db: Database, user: Pick<SessionUser, 'id' |
 		.select({ application: applications, service: services })
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
-		.where(and(eq(applications.id, applicationId), eq(applications.status, 'needs_correction')));
+		.where(and(eq(applications.id, applicationId), eq(applications.status, 'needs_correction'), whereMay(user, 'correct')));
 	if (!row?.application.correction) return null;
-	const helper = user.role === 'volunteer' && row.application.volunteerId === user.id;
-	if (row.application.applicantId !== user.id && !helper) return null;
 	const asked = row.application.correction;
 	return {
 		application: row.application,

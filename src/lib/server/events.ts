@@ -6,10 +6,11 @@
  * Helpers here return drizzle statements, so a caller can put the event in the same batch (one round trip,
  * one transaction) as the change it records.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Status } from '$lib/domain/workflow';
+import { isActiveVolunteer } from './access';
 import type { Database } from './db/open';
-import { applicationEvents, notifications, users } from './db/schema';
+import { applicationEvents, applications, notifications, users } from './db/schema';
 
 export type EventType =
 	| 'submitted'
@@ -83,6 +84,29 @@ export function notificationRows(input: NewNotification) {
 export function notify(db: Writer, input: NewNotification) {
 	const rows = notificationRows(input);
 	return rows.length > 0 ? [db.insert(notifications).values(rows)] : [];
+}
+
+/**
+ * A notice to the application's people, addressed at write time from the application row itself: its
+ * applicant, and the helping volunteer only while that account is a volunteer (a withdrawn volunteer, or
+ * one the resident released, is told nothing more). Reading the addressees inside the statement, not
+ * before it, means a release or a withdrawal that lands at the same moment cannot be missed.
+ * `ifPreviousChanged`: only if the statement before it in the same batch changed something.
+ */
+export function noticeToParties(
+	db: Pick<Database, 'run'>,
+	input: { applicationId: string; text: string; at: Date; ifPreviousChanged?: boolean }
+) {
+	const guard = input.ifPreviousChanged ? sql` AND changes() > 0` : sql``;
+	const at = input.at.getTime();
+	return db.run(sql`INSERT INTO ${notifications} (${sql.identifier(notifications.userId.name)}, ${sql.identifier(notifications.applicationId.name)}, ${sql.identifier(notifications.text.name)}, ${sql.identifier(notifications.createdAt.name)})
+		SELECT ${applications.applicantId}, ${applications.id}, ${input.text}, ${at} FROM ${applications}
+			WHERE ${applications.id} = ${input.applicationId} AND ${applications.applicantId} IS NOT NULL${guard}
+		UNION ALL
+		SELECT ${applications.volunteerId}, ${applications.id}, ${input.text}, ${at} FROM ${applications}
+			WHERE ${applications.id} = ${input.applicationId} AND ${applications.volunteerId} IS NOT NULL
+				AND ${applications.volunteerId} IS NOT ${applications.applicantId}
+				AND ${isActiveVolunteer(applications.volunteerId)}${guard}`);
 }
 
 /** The full audit log of one application, for admins: every event, with who did it. */

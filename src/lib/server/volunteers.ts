@@ -13,8 +13,9 @@
  *   account) with the volunteer recorded as the helper (`volunteerId`).
  * - the resident claims the application into their own account with the tracking code and their phone
  *   number (`claim`; wrong guesses are limited like public tracking), and can remove the volunteer
- *   (`release`). A volunteer sees exactly the applications whose `volunteerId` is theirs, so after a
- *   release they see it nowhere (status page, documents, correction page, their list).
+ *   (`release`). A volunteer sees exactly the applications whose `volunteerId` is theirs, and only while
+ *   they are a volunteer (access.ts), so after a release or a withdrawal they see it nowhere (status page,
+ *   documents, correction page, appointments, their list) and are sent none of its notices.
  */
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -23,6 +24,7 @@ import { formatPhone, normalizePhone } from '$lib/domain/phone';
 import { formatTrackingCode, normalizeTrackingCode } from '$lib/domain/tracking-code';
 import type { Status } from '$lib/domain/workflow';
 import { formatWita } from '$lib/domain/working-time';
+import { isActiveVolunteer, may, relationOf, whereRelation, type Viewer } from './access';
 import type { SessionUser } from './auth/session';
 import { invalidateAllForUser } from './auth/session';
 import * as throttle from './auth/throttle';
@@ -65,6 +67,7 @@ export const volunteerMessages = {
 	claimPhone: 'Tulis nomor HP akun Anda sendiri. Permohonan hanya bisa masuk ke akun dengan nomor HP pemohon.',
 	claimNotFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan nomor HP Anda.',
 	releaseNone: 'Permohonan ini tidak dibantu relawan.',
+	releaseOnlyApplicant: 'Hanya pemohon yang bisa melepas relawan dari permohonannya.',
 	notFound: 'Permohonan tidak ditemukan.'
 } as const;
 
@@ -433,10 +436,12 @@ export interface HelpedApplication {
 
 /**
  * Everything the volunteer helped with, by resident (newest first), the corrections waiting for them,
- * their resident drafts and their kelurahan, in one round trip. Only applications still naming this
- * volunteer: a resident who removed them takes the application out of this list.
+ * their resident drafts and their kelurahan, in one round trip. Only applications whose relation to
+ * this user is `volunteer` (access.ts): a resident who removed them, or a withdrawn role, takes the
+ * application out of this list.
  */
-export async function helped(db: Database, volunteerId: string) {
+export async function helped(db: Database, volunteer: Viewer) {
+	const volunteerId = volunteer.id;
 	const [rows, drafts, me] = await db.batch([
 		db
 			.select({
@@ -453,7 +458,7 @@ export async function helped(db: Database, volunteerId: string) {
 			})
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
-			.where(eq(applications.volunteerId, volunteerId))
+			.where(whereRelation(volunteer, ['volunteer']))
 			.orderBy(desc(applications.submittedAt))
 			.limit(300),
 		db
@@ -526,11 +531,13 @@ export type ClaimResult =
  */
 export async function claim(
 	db: Database,
-	user: Pick<SessionUser, 'id' | 'phone'>,
+	user: Pick<SessionUser, 'id' | 'phone' | 'role'>,
 	input: { code: string; phone: string },
 	clientAddress: string,
 	now = new Date()
 ): Promise<ClaimResult> {
+	// only residents' own accounts hold applications; an officer or admin has nothing to claim
+	if (user.role !== 'citizen' && user.role !== 'volunteer') return { ok: false, reason: 'not_found' };
 	const errors: Record<string, string> = {};
 	const code = normalizeTrackingCode(input.code);
 	const phone = input.phone.trim() ? normalizePhone(input.phone) : null;
@@ -571,7 +578,7 @@ export async function claim(
 	return after?.applicantId === user.id ? { ok: true, applicationId: found.id, already: true } : { ok: false, reason: 'not_found' };
 }
 
-export type ReleaseResult = { ok: true } | { ok: false; message: string };
+export type ReleaseResult = { ok: true } | { ok: false; message: string; notFound?: true };
 
 /**
  * The applicant removes the volunteer from their application. From then on the volunteer sees it nowhere;
@@ -579,7 +586,7 @@ export type ReleaseResult = { ok: true } | { ok: false; message: string };
  */
 export async function release(
 	db: Database,
-	applicant: Pick<SessionUser, 'id'>,
+	applicant: Viewer,
 	applicationId: string,
 	now = new Date()
 ): Promise<ReleaseResult> {
@@ -587,6 +594,7 @@ export async function release(
 		.select({
 			volunteerId: applications.volunteerId,
 			applicantId: applications.applicantId,
+			officeId: applications.officeId,
 			applicantName: applications.applicantName,
 			trackingCode: applications.trackingCode,
 			serviceName: services.name
@@ -594,7 +602,13 @@ export async function release(
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(eq(applications.id, applicationId));
-	if (!found || found.applicantId !== applicant.id) return { ok: false, message: volunteerMessages.notFound };
+	const relation = found ? relationOf(applicant, found) : 'none';
+	if (!found || !may(relation, 'release')) {
+		// the helping volunteer is told plainly; anyone else, as for a missing id
+		return relation === 'volunteer'
+			? { ok: false, message: volunteerMessages.releaseOnlyApplicant }
+			: { ok: false, message: volunteerMessages.notFound, notFound: true };
+	}
 	if (!found.volunteerId || found.volunteerId === applicant.id) return { ok: false, message: volunteerMessages.releaseNone };
 
 	const [released] = await db.batch([
@@ -612,15 +626,21 @@ export async function release(
 		insertIfPreviousChanged(db, applicationEvents, [
 			eventRow({ applicationId, actorId: applicant.id, type: 'volunteer_released', visibleToCitizen: true, at: now })
 		]),
-		// the volunteer is told, without a link: the application is no longer theirs to open
-		insertIfPreviousChanged(db, notifications, [
-			{
-				userId: found.volunteerId,
-				applicationId: null,
-				text: `${found.applicantName} melepas Anda dari permohonan ${found.serviceName} (${formatTrackingCode(found.trackingCode)}).`,
-				createdAt: now
-			}
-		])
+		// the volunteer is told, without a link: the application is no longer theirs to open; a former
+		// volunteer (role withdrawn) is told nothing more about residents
+		insertWhere(
+			db,
+			notifications,
+			[
+				{
+					userId: found.volunteerId,
+					applicationId: null,
+					text: `${found.applicantName} melepas Anda dari permohonan ${found.serviceName} (${formatTrackingCode(found.trackingCode)}).`,
+					createdAt: now
+				}
+			],
+			sql`changes() > 0 AND ${isActiveVolunteer(found.volunteerId)}`
+		)
 	]);
 	return released.length > 0 ? { ok: true } : { ok: false, message: volunteerMessages.releaseNone };
 }

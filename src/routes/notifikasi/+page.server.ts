@@ -1,7 +1,9 @@
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as notifications from '$lib/server/notifications';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	items: await notifications.listAndMarkRead(getDb(), locals.user!.id)
-});
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) error(404, 'Halaman tidak ditemukan.');
+	return { items: await notifications.listAndMarkRead(getDb(), locals.user) };
+};

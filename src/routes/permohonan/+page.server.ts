@@ -1,12 +1,13 @@
+import { error } from '@sveltejs/kit';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
+	// the second lock: the hook's gate should never let an anonymous request get here
+	const user = locals.user;
+	if (!user) error(404, 'Halaman tidak ditemukan.');
 	const db = getDb();
-	const [items, drafts] = await Promise.all([
-		applications.listForApplicant(db, locals.user!.id),
-		applications.listDrafts(db, locals.user!.id)
-	]);
+	const [items, drafts] = await Promise.all([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);
 	return { items, drafts };
 };

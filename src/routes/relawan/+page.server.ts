@@ -1,5 +1,10 @@
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as volunteers from '$lib/server/volunteers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => volunteers.helped(getDb(), locals.user!.id);
+export const load: PageServerLoad = async ({ locals }) => {
+	// the second lock: only a volunteer now (a withdrawn one's session has ended) has residents here
+	if (locals.user?.role !== 'volunteer') error(404, 'Halaman tidak ditemukan.');
+	return volunteers.helped(getDb(), locals.user);
+};

@@ -10,14 +10,16 @@ import type { RequestHandler } from './$types';
  * Never cached, never framed, never run as a page.
  */
 export const GET: RequestHandler = async ({ params, locals, platform }) => {
-	const document = await applications.documentForViewer(getDb(), locals.user!, params.id);
-	if (!document) error(404, 'Dokumen tidak ditemukan.');
+	const user = locals.user;
+	// who may open it is decided by the user's relation to its application (access.ts, `document`)
+	const document = user ? await applications.documentForViewer(getDb(), user, params.id) : null;
+	if (!user || !document) error(404, 'Dokumen tidak ditemukan.');
 	const db = getDb();
 	const [file] = await Promise.all([
 		documentStore(platform).get(document.storageKey),
 		// every officer's look at personal data is on the audit log
-		locals.user!.role === 'officer'
-			? casework.documentViewed(db, locals.user!, document.applicationId, document.requirementKey)
+		user.role === 'officer'
+			? casework.documentViewed(db, user, document.applicationId, document.requirementKey)
 			: undefined
 	]);
 	if (!file) error(404, 'Dokumen tidak ditemukan.');

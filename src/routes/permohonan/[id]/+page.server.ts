@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatPhone } from '$lib/domain/phone';
+import { relationOf } from '$lib/server/access';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
@@ -8,13 +9,17 @@ import * as volunteers from '$lib/server/volunteers';
 import { publicOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
+const notFound = 'Permohonan tidak ditemukan.';
+
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const user = locals.user!;
-	const view = await applications.viewForOwner(getDb(), user, params.id);
-	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	const user = locals.user;
+	if (!user) error(404, notFound);
+	const view = await applications.viewForOwner(getDb(), user, params.id, 'view');
+	if (!view) error(404, notFound);
 	const { application } = view;
-	// the volunteer who helped (and is not the applicant) hands the code over to the resident
-	const helping = application.volunteerId === user.id && application.applicantId !== user.id;
+	const relation = relationOf(user, application);
+	// the volunteer who helped hands the code over to the resident
+	const helping = relation === 'volunteer';
 	return {
 		view: statusView(view),
 		justSubmitted: url.searchParams.has('baru'),
@@ -31,7 +36,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			: null,
 		/** For the applicant: the volunteer who helped, while they still do. */
 		helper:
-			application.applicantId === user.id && application.volunteerId && application.volunteerId !== user.id
+			relation === 'applicant' && application.volunteerId && application.volunteerId !== user.id
 				? { name: application.consent?.volunteerName ?? 'Relawan' }
 				: null
 	};
@@ -39,12 +44,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	batalkan: async ({ params, locals }) => {
-		const outcome = await decide(getDb(), { applicationId: params.id, action: 'cancel', actor: locals.user! });
+		if (!locals.user) error(404, notFound);
+		const outcome = await decide(getDb(), { applicationId: params.id, action: 'cancel', actor: locals.user });
+		if (!outcome.ok && outcome.notFound) error(404, notFound);
 		if (!outcome.ok) return fail(400, { message: outcome.message });
 		redirect(303, `/permohonan/${params.id}`);
 	},
 	'lepas-relawan': async ({ params, locals }) => {
-		const outcome = await volunteers.release(getDb(), locals.user!, params.id);
+		if (!locals.user) error(404, notFound);
+		const outcome = await volunteers.release(getDb(), locals.user, params.id);
+		if (!outcome.ok && outcome.notFound) error(404, notFound);
 		if (!outcome.ok) return fail(400, { message: outcome.message });
 		redirect(303, `/permohonan/${params.id}?dilepas=1`);
 	}

@@ -4,8 +4,12 @@ import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const found = await casework.forAdmin(getDb(), params.id);
+const notFound = 'Permohonan tidak ditemukan.';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	// the second lock: only an admin's relation (access.ts, `audit`) finds anything here
+	if (!locals.user) error(404, notFound);
+	const found = await casework.forAdmin(getDb(), locals.user, params.id);
 	if (!found) error(404, 'Permohonan tidak ditemukan.');
 	return {
 		id: found.application.id,
@@ -22,10 +26,11 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	alihkan: async ({ params, locals, request }) => {
+		if (!locals.user) error(404, notFound);
 		const form = await request.formData();
-		const found = await casework.forAdmin(getDb(), params.id);
-		if (!found) error(404, 'Permohonan tidak ditemukan.');
-		const outcome = await casework.reassign(getDb(), locals.user!, found.application.id, text(form, 'officer'));
+		const found = await casework.forAdmin(getDb(), locals.user, params.id);
+		if (!found) error(404, notFound);
+		const outcome = await casework.reassign(getDb(), locals.user, found.application.id, text(form, 'officer'));
 		if (!outcome.ok) return fail(400, { message: outcome.message });
 		redirect(303, `/admin/permohonan/${params.id}`);
 	}

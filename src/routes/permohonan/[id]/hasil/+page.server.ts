@@ -7,7 +7,7 @@ import { publicOrigin } from '$lib/server/origin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const view = await applications.viewForOwner(getDb(), locals.user!, params.id);
+	const view = locals.user ? await applications.viewForOwner(getDb(), locals.user, params.id, 'result') : null;
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
 	const issued = await results.issuedFor(getDb(), params.id);
 	if (!issued) error(404, 'Permohonan ini tidak punya dokumen terbitan aplikasi.');

@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
-	const view = await applications.viewForOwner(db, locals.user!, params.id);
+	// only those who may book for it see its booking page (access.ts: `appointment`)
+	const view = locals.user ? await applications.viewForOwner(db, locals.user, params.id, 'appointment') : null;
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
 	const page = await appointments.bookingPage(db, {
 		applicationId: params.id,
@@ -37,19 +38,22 @@ const back = (id: string, done: string, locationId: string) =>
 
 export const actions: Actions = {
 	pesan: async ({ params, locals, request }) => {
+		if (!locals.user) return refused('not_found');
 		const form = await request.formData();
-		const result = await appointments.book(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user! });
+		const result = await appointments.book(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user });
 		if (!result.ok) return refused(result.reason);
 		redirect(303, back(params.id, 'pesan', result.booking.locationId));
 	},
 	pindah: async ({ params, locals, request }) => {
+		if (!locals.user) return refused('not_found');
 		const form = await request.formData();
-		const result = await appointments.move(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user! });
+		const result = await appointments.move(getDb(), { applicationId: params.id, slotId: text(form, 'slotId'), user: locals.user });
 		if (!result.ok) return refused(result.reason);
 		redirect(303, back(params.id, 'pindah', result.booking.locationId));
 	},
 	batal: async ({ params, locals }) => {
-		const result = await appointments.cancel(getDb(), { applicationId: params.id, user: locals.user! });
+		if (!locals.user) return refused('not_found');
+		const result = await appointments.cancel(getDb(), { applicationId: params.id, user: locals.user });
 		if (!result.ok) return refused(result.reason);
 		redirect(303, back(params.id, 'batal', result.cancelled.locationId));
 	}

@@ -11,15 +11,19 @@ import { fileBytes, readForm } from '$lib/server/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only what the officer asked about is shown and taken: the rest of the application stays as it was. */
-async function openCorrection(user: SessionUser, id: string) {
-	if (!applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
+/**
+ * The correction, for those who may send it (access.ts: `correct`). Anything else, whether no correction is
+ * asked or the application is not theirs, goes to the status page, which answers 404 when it is not theirs.
+ */
+async function openCorrection(user: SessionUser | null, id: string) {
+	if (!user || !applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
 	const found = await correctionFor(getDb(), user, id);
 	if (!found) redirect(303, `/permohonan/${id}`);
 	return found;
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { application, service, asked, fields, documents } = await openCorrection(locals.user!, params.id);
+	const { application, service, asked, fields, documents } = await openCorrection(locals.user, params.id);
 	return {
 		serviceName: service.name,
 		note: asked.note,
@@ -31,8 +35,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: async ({ params, locals, request, platform }) => {
+		const { fields, documents } = await openCorrection(locals.user, params.id);
 		const user = locals.user!;
-		const { fields, documents } = await openCorrection(user, params.id);
 		// read only up to the cap: the asked documents (10 MB each) and the asked fields
 		const read = await readForm(request, {
 			maxBytes: bodyCapForFiles(documents.length),
@@ -57,6 +61,7 @@ export const actions: Actions = {
 			if (!stored.ok) return fail(400, { typed, message: `${doc.label}: ${applications.fileMessages[stored.problem]}` });
 		}
 		const outcome = await decide(db, { applicationId: params.id, action: 'resubmit', actor: user, answers: typed });
+		if (!outcome.ok && outcome.notFound) error(404, 'Permohonan tidak ditemukan.');
 		if (!outcome.ok) return fail(400, { typed, message: outcome.message });
 		redirect(303, `/permohonan/${params.id}`);
 	}

@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 /** A printable slip for handing an application over to a resident without a smartphone. */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const view = await applications.viewForOwner(getDb(), locals.user!, params.id);
+	const view = locals.user ? await applications.viewForOwner(getDb(), locals.user, params.id, 'slip') : null;
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
 	const status = statusView(view);
 	const { application } = view;

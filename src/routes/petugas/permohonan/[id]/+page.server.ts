@@ -1,19 +1,36 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answerSections } from '$lib/domain/answers';
+import { fileMessages } from '$lib/domain/file-type';
+import { bodyCapForFiles } from '$lib/domain/limits';
 import { allowedActions, officeStatusLabel } from '$lib/domain/workflow';
+import { may, relationTo } from '$lib/server/access';
 import * as applications from '$lib/server/applications';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
 import { decide, type ResultInput } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
+import { readForm } from '$lib/server/uploads';
 import { consentText } from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
+const notFound = 'Permohonan tidak ditemukan di kantor Anda.';
+
+/**
+ * The second lock for every action here: the user must be an officer of the application's office
+ * (access.ts, `decide`); anyone else is told it is not there, whatever the hook's gate let through.
+ */
+async function officerOf(locals: App.Locals, id: string) {
+	const user = locals.user;
+	if (!user || !may(await relationTo(getDb(), user, id), 'decide')) error(404, notFound);
+	return user;
+}
+
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const officer = locals.user!;
-	const opened = await casework.openForOfficer(getDb(), officer, params.id);
-	if (!opened) error(404, 'Permohonan tidak ditemukan di kantor Anda.');
+	const officer = locals.user;
+	// openForOfficer finds it only for an officer of its office (access.ts, `inspect`)
+	const opened = officer ? await casework.openForOfficer(getDb(), officer, params.id) : null;
+	if (!officer || !opened) error(404, notFound);
 	const { application, service, documents, result } = opened;
 	const holding = application.assignedOfficerId === officer.id;
 	return {
@@ -60,7 +77,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 async function act(locals: App.Locals, id: string, input: Omit<Parameters<typeof decide>[1], 'applicationId' | 'actor'>) {
-	const outcome = await decide(getDb(), { applicationId: id, actor: locals.user!, ...input });
+	if (!locals.user) error(404, notFound);
+	const outcome = await decide(getDb(), { applicationId: id, actor: locals.user, ...input });
+	if (!outcome.ok && outcome.notFound) error(404, notFound);
 	if (!outcome.ok) return fail(400, { message: outcome.message, note: input.note ?? '' });
 	redirect(303, `/petugas/permohonan/${id}`);
 }
@@ -84,13 +103,17 @@ export const actions: Actions = {
 		});
 	},
 	selesai: async ({ locals, params, request, platform }) => {
-		const form = await request.formData();
+		const officer = await officerOf(locals, params.id);
+		// the result file is read only up to its cap (10 MB and the form around it)
+		const read = await readForm(request, { maxBytes: bodyCapForFiles(1), maxFiles: 1, maxParts: 20, tooBigMessage: fileMessages.tooBig });
+		if (!read.ok) return fail(read.status, { message: read.message, note: '' });
+		const form = read.form;
 		const kind = text(form, 'kind');
 		let result: ResultInput | undefined;
 		if (kind === 'pickup') result = { kind, pickupNote: text(form, 'pickupNote') };
 		if (kind === 'issued') result = { kind };
 		if (kind === 'file') {
-			if (!(await casework.holds(getDb(), locals.user!, params.id, 'approved'))) {
+			if (!(await casework.holds(getDb(), officer, params.id, 'approved'))) {
 				return fail(400, { message: 'Hanya petugas yang memegang permohonan yang disetujui bisa mengunggah hasil.', note: '' });
 			}
 			const file = form.get('file');
@@ -102,7 +125,7 @@ export const actions: Actions = {
 				requirementKey: 'hasil',
 				bytes: new Uint8Array(await file.arrayBuffer()),
 				originalName: file.name,
-				uploadedBy: locals.user!.id
+				uploadedBy: officer.id
 			});
 			if (!stored.ok) return fail(400, { message: applications.fileMessages[stored.problem], note: '' });
 			result = { kind, documentId: stored.documentId };
@@ -110,15 +133,17 @@ export const actions: Actions = {
 		return act(locals, params.id, { action: 'complete', result });
 	},
 	centang: async ({ locals, params, request }) => {
+		const officer = await officerOf(locals, params.id);
 		const form = await request.formData();
 		const checks = Object.fromEntries(form.getAll('checked').map((k) => [String(k), true]));
-		const outcome = await casework.setChecklist(getDb(), locals.user!, params.id, checks);
+		const outcome = await casework.setChecklist(getDb(), officer, params.id, checks);
 		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
 		redirect(303, `/petugas/permohonan/${params.id}#persyaratan`);
 	},
 	cabut: async ({ locals, params, request }) => {
+		const officer = await officerOf(locals, params.id);
 		const form = await request.formData();
-		const outcome = await casework.revokeResult(getDb(), locals.user!, params.id, text(form, 'reason'));
+		const outcome = await casework.revokeResult(getDb(), officer, params.id, text(form, 'reason'));
 		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
 		redirect(303, `/petugas/permohonan/${params.id}`);
 	}
