@@ -14,8 +14,9 @@ import type { Database } from '../../src/lib/server/db/open';
 import { applicationDrafts, applications as applicationsTable, documents, services } from '../../src/lib/server/db/schema';
 import { r2Store, type Bucket } from '../../src/lib/server/storage';
 import { readCapped } from '../../src/lib/server/uploads';
+import { decide } from '../../src/lib/server/decisions';
 import { freshDatabase } from './db';
-import { birthAnswers, person } from './fixtures';
+import { birthAnswers, memoryStore, person, submittedBirthApplication } from './fixtures';
 
 const holder = vi.hoisted(() => ({ db: undefined as unknown as Database }));
 vi.mock('$lib/server/db', () => ({ getDb: () => holder.db }));
@@ -296,7 +297,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 		const url = new URL(`http://localhost/ajukan/izin-usaha/${id}/${page}?/simpan`);
 		const request = new Request(url, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 		try {
-			return await actions.simpan({ params: { slug: 'izin-usaha', id, page }, locals: { user: citizen }, request, platform, url } as never);
+			return await actions.simpan!({ params: { slug: 'izin-usaha', id, page }, locals: { user: citizen }, request, platform, url } as never);
 		} catch (thrown) {
 			return thrown as { status: number; location: string };
 		}
@@ -350,5 +351,36 @@ describe('the guided form (form actions) uses the same checks', () => {
 		expect(result.status).toBe(400);
 		expect(result.data.errors).toEqual({ file: limitMessages.tooManyFiles(1) });
 		expect(await docsOf(id)).toHaveLength(0);
+	});
+});
+
+describe("officers' notes and reasons are capped, saying the maximum", () => {
+	it('a rejection reason, a correction note and a pickup note of 1,001 characters are refused; 1,000 pass', async () => {
+		const officer = await person(db, 'Dewi', '+6281311114444', 'officer', 'disdukcapil');
+		const docs = memoryStore();
+		const long = 'a'.repeat(1001);
+
+		const rejected = await submittedBirthApplication(db, docs, citizen, new Date());
+		expect((await decide(db, { applicationId: rejected.id, action: 'claim', actor: officer })).ok).toBe(true);
+		expect(await decide(db, { applicationId: rejected.id, action: 'reject', actor: officer, note: long })).toEqual({
+			ok: false,
+			message: 'Alasan terlalu panjang. Paling banyak 1000 karakter.'
+		});
+		const correction = { fields: ['child_name'], documents: [] };
+		expect(await decide(db, { applicationId: rejected.id, action: 'request_correction', actor: officer, note: long, correction })).toEqual({
+			ok: false,
+			message: 'Catatan terlalu panjang. Paling banyak 1000 karakter.'
+		});
+		expect((await decide(db, { applicationId: rejected.id, action: 'reject', actor: officer, note: 'a'.repeat(1000) })).ok).toBe(true);
+
+		const completed = await submittedBirthApplication(db, docs, citizen, new Date());
+		for (const action of ['claim', 'approve'] as const) {
+			expect((await decide(db, { applicationId: completed.id, action, actor: officer })).ok).toBe(true);
+		}
+		expect(await decide(db, { applicationId: completed.id, action: 'complete', actor: officer, result: { kind: 'pickup', pickupNote: long } })).toEqual({
+			ok: false,
+			message: 'Catatan pengambilan terlalu panjang. Paling banyak 1000 karakter.'
+		});
+		expect((await row(completed.id))?.status).toBe('approved');
 	});
 });
