@@ -35,7 +35,26 @@ const config = {
 		// only the pages marked prerenderable (offline forms, drafts, offline page); links out of them lead to
 		// pages that need a server
 		prerender: { crawl: false },
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// No inline script runs unless SvelteKit hashed it (prerendered pages) or gave it this response's
+		// nonce (rendered pages). Styles may be inline (components set style attributes); scripts never.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'frame-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

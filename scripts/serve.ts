@@ -24,6 +24,7 @@ import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { staticCsp, staticHeaders } from '../src/lib/server/headers';
 import { registerDocumentStore } from '../src/lib/server/storage';
 import { fileStore } from '../src/lib/server/storage-fs';
 
@@ -132,6 +133,10 @@ const server = createServer(async (req, res) => {
 	// while shutting down, every answer closes its connection, so that close() completes
 	if (stopping) res.shouldKeepAlive = false;
 	if (refused(req, res)) return;
+	// prerendered pages and static files never pass SvelteKit's hook: they get the same security headers
+	// here (a rendered page's own headers, its CSP with nonces included, replace these when it is written)
+	for (const [name, value] of Object.entries(staticHeaders)) res.setHeader(name, value);
+	res.setHeader('Content-Security-Policy', staticCsp);
 
 	try {
 		await handler(req, res, () => refuse(res, 404));
