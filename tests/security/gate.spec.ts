@@ -141,12 +141,16 @@ test('every form action refuses nobody and the wrong roles, in every spelling of
 			const spellings = who === 'anonymous' ? variants(path!) : [path!, variants(path!)[1]!];
 			for (const spelled of spellings) {
 				const target = query ? `${spelled}?${query}` : spelled;
-				const reply = await send(target, {
-					method: 'POST',
-					cookie: who === 'anonymous' ? undefined : jar[who],
-					...form(action.body)
-				});
-				tally.check('form actions × roles × path spellings', refused(reply), `${who} POST ${target} → ${reply.status} ${reply.location}`);
+				for (const accept of ['text/html', 'application/json']) {
+					const body = form(action.body);
+					const reply = await send(target, {
+						method: 'POST',
+						cookie: who === 'anonymous' ? undefined : jar[who],
+						headers: { ...body.headers, accept },
+						body: body.body
+					});
+					tally.check('form actions × roles × path spellings', refused(reply), `${who} POST ${target} (${accept}) → ${reply.status} ${reply.location}${reply.body.slice(0, 80)}`);
+				}
 			}
 		}
 	}

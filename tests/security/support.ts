@@ -32,7 +32,8 @@ export interface Send {
 
 export function send(path: string, options: Send = {}): Promise<Reply> {
 	const method = options.method ?? 'GET';
-	const headers: Record<string, string> = { origin, ...options.headers };
+	// a browser's form post (accept: text/html); SvelteKit answers other posts to actions with JSON
+	const headers: Record<string, string> = { origin, accept: 'text/html', ...options.headers };
 	if (options.cookie) headers.cookie = options.cookie;
 	return new Promise((resolve, reject) => {
 		const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -151,8 +152,21 @@ export class Tally {
 	}
 }
 
-/** Refused: anything but a success. A 3xx may only lead to the login page or to the same path tidied. */
+/**
+ * Refused: anything but a success. A 3xx may only lead to the login page (or tidy the path, 308). An
+ * action asked for JSON (`accept: application/json`, as `use:enhance` does) answers 200 with
+ * `{ type: 'redirect' | 'error' | 'failure' | 'success' }`: only a redirect to the login page or an
+ * error is a refusal there.
+ */
 export function refused(reply: Reply): boolean {
+	if (String(reply.headers['content-type'] ?? '').startsWith('application/json') && reply.status === 200) {
+		try {
+			const result = JSON.parse(reply.body) as { type?: string; location?: string };
+			return result.type === 'error' || (result.type === 'redirect' && !!result.location?.startsWith('/masuk'));
+		} catch {
+			return false;
+		}
+	}
 	if (reply.status >= 200 && reply.status < 300) return false;
 	if (reply.status >= 300 && reply.status < 400) {
 		return reply.location.startsWith('/masuk') || reply.location.startsWith(`${origin}/masuk`) || reply.status === 308;
