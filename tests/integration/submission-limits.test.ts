@@ -263,7 +263,7 @@ describe('bodies are read only up to their cap', () => {
 			'content-length': String(60 * 1024 * 1024)
 		});
 		expect(result.status).toBe(413);
-		expect(result.body.message).toBe(limitMessages.bodyTooBig(25));
+		expect(result.body.message).toBe(limitMessages.bodyTooBig(submissionLimits.maxBodyBytes));
 		expect(seen.pulled).toBeLessThanOrEqual(64 * 1024 * 2);
 	});
 

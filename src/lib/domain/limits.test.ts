@@ -29,6 +29,10 @@ describe('request limits', () => {
 		expect(bodyCapForFiles(1)).toBeLessThan(2 * MAX_DOCUMENT_BYTES);
 		expect(bodyCapForFiles(50)).toBe(submissionLimits.maxBodyBytes);
 	});
+	it('says sizes as people read them', () => {
+		expect(limitMessages.bodyTooBig(25 * 1024 * 1024)).toMatch(/^Kiriman terlalu besar \(lebih dari 25 MB\)\./);
+		expect(limitMessages.bodyTooBig(256 * 1024)).toMatch(/lebih dari 256 KB/);
+	});
 	it('counts JSON sizes in UTF-8 bytes', () => {
 		expect(utf8Length('abc')).toBe(3);
 		expect(utf8Length('é')).toBe(2);

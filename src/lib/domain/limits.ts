@@ -38,12 +38,18 @@ export const limitMessages = {
 	tooManyAnswers: (max: number) => `Jawaban terlalu banyak: paling banyak ${max} isian.`,
 	answersTooBig: (kb: number) => `Jawaban terlalu panjang: paling banyak ${kb} KB.`,
 	residentTooBig: 'Data warga terlalu panjang.',
-	bodyTooBig: (mb: number) =>
-		`Kiriman terlalu besar (lebih dari ${mb} MB). Kirim foto, bukan PDF, atau perkecil filenya lalu kirim lagi.`,
+	bodyTooBig: (bytes: number) =>
+		`Kiriman terlalu besar (lebih dari ${readableSize(bytes)}). Kirim foto, bukan PDF, atau perkecil filenya lalu kirim lagi.`,
 	tooManyFiles: (max: number) => `Terlalu banyak file dalam satu kiriman: paling banyak ${max}.`,
 	tooManyParts: 'Kiriman berisi terlalu banyak isian.',
 	unreadable: 'Kiriman tidak terbaca. Coba kirim lagi.'
 } as const;
+
+/** "25 MB", "256 KB": a size as people read it. */
+export function readableSize(bytes: number): string {
+	const mb = 1024 * 1024;
+	return bytes >= mb ? `${Math.round(bytes / mb)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 
 /** The largest value a text of this kind may have. */
 export const maxLengthOf = (kind: TextKind) => textLimits[kind];

@@ -19,7 +19,7 @@ export interface FormCaps {
 	maxFiles: number;
 	/** the most parts in all, files and text */
 	maxParts?: number;
-	/** the message for a body over the cap (default: says the cap in MB) */
+	/** the message for a body over the cap (default: says the cap, in MB or KB) */
 	tooBigMessage?: string;
 }
 
@@ -27,14 +27,12 @@ export type FormRead =
 	| { ok: true; form: FormData; bytes: number }
 	| { ok: false; status: 400 | 413 | 415; message: string };
 
-const MB = 1024 * 1024;
-
 export async function readForm(request: Request, caps: FormCaps): Promise<FormRead> {
 	const tooBig = () =>
 		({
 			ok: false,
 			status: 413,
-			message: caps.tooBigMessage ?? limitMessages.bodyTooBig(Math.round(caps.maxBytes / MB))
+			message: caps.tooBigMessage ?? limitMessages.bodyTooBig(caps.maxBytes)
 		}) as const;
 	const unreadable = { ok: false, status: 400, message: limitMessages.unreadable } as const;
 
