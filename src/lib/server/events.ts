@@ -64,28 +64,6 @@ export function appendEvent(db: Writer, event: NewEvent) {
 	return db.insert(applicationEvents).values(eventRow(event));
 }
 
-/** An in-app notification for the applicant (and the volunteer who helped, if any). */
-export interface NewNotification {
-	userIds: (string | null)[];
-	applicationId: string;
-	text: string;
-	at: Date;
-}
-
-export function notificationRows(input: NewNotification) {
-	return [...new Set(input.userIds.filter((id): id is string => !!id))].map((userId) => ({
-		userId,
-		applicationId: input.applicationId,
-		text: input.text,
-		createdAt: input.at
-	}));
-}
-
-export function notify(db: Writer, input: NewNotification) {
-	const rows = notificationRows(input);
-	return rows.length > 0 ? [db.insert(notifications).values(rows)] : [];
-}
-
 /**
  * A notice to the application's people, addressed at write time from the application row itself: its
  * applicant, and the helping volunteer only while that account is a volunteer (a withdrawn volunteer, or
