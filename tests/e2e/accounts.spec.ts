@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, logIn, register, uniquePhone } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { demo, logIn, register, registered, uniquePhone } from './helpers';
 
 test('a resident registers, sees who they are and where to go next, and logs out', async ({ page }) => {
 	const phone = uniquePhone();
@@ -55,7 +55,7 @@ test('a wrong password is refused without saying which part was wrong', async ({
 	await expect(page.getByLabel('Kata sandi')).toHaveValue('');
 });
 
-test('repeated wrong passwords lock the account for a while, even for the right password', async ({
+test('repeated wrong passwords lock the number on this network for a while, even for the right password', async ({
 	page
 }) => {
 	test.slow();
@@ -104,4 +104,125 @@ test('each demo account logs in and is shown its role and next step', async ({ p
 		await page.getByRole('button', { name: 'Keluar' }).click();
 		await expect(page.getByRole('status')).toHaveText('Anda sudah keluar.');
 	}
+});
+
+/** Fills the change-password form (/akun/sandi) by its labels and sends it. */
+async function changePassword(page: Page, current: string, next: string, repeat = next) {
+	await page.getByLabel('Kata sandi sekarang').fill(current);
+	await page.getByLabel('Kata sandi baru', { exact: true }).fill(next);
+	await page.getByLabel('Ulangi kata sandi baru').fill(repeat);
+	await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+}
+
+test('a resident changes the password: other phones are logged out and only the new password works', async ({
+	page,
+	browser
+}) => {
+	const phone = uniquePhone();
+	const oldPassword = 'perahu kelotok di sungai';
+	const newPassword = 'jembatan barito sore hari';
+	await registered(page, 'Siti Mariam', phone, oldPassword);
+
+	// the same account, logged in on a second phone
+	const otherContext = await browser.newContext();
+	const other = await otherContext.newPage();
+	await logIn(other, phone, oldPassword);
+
+	await page.getByRole('link', { name: 'Ganti kata sandi' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Ganti kata sandi' })).toBeVisible();
+
+	// a wrong current password: said next to the field; no password is typed back into the page
+	await changePassword(page, 'bukan kata sandi saya', newPassword);
+	await expect(page.getByRole('alert')).toContainText('Kata sandi sekarang salah.');
+	await expect(page.getByLabel('Kata sandi sekarang')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Kata sandi baru', { exact: true })).toHaveValue('');
+
+	// the new password typed differently twice, then one that is too easy to guess
+	await changePassword(page, oldPassword, newPassword, 'jembatan barito pagi hari');
+	await expect(page.getByRole('alert')).toContainText('Kedua kata sandi baru tidak sama');
+	await expect(page.getByLabel('Ulangi kata sandi baru')).toHaveAttribute('aria-invalid', 'true');
+	await changePassword(page, oldPassword, 'password123');
+	await expect(page.getByRole('alert')).toContainText('terlalu mudah ditebak');
+
+	await changePassword(page, oldPassword, newPassword);
+	await expect(page).toHaveURL('/akun?sandi=diganti');
+	await expect(page.getByRole('main').getByRole('status')).toContainText('Kata sandi sudah diganti');
+
+	// this phone stays logged in on its new session; the other phone is out
+	await page.goto('/akun');
+	await expect(page.getByRole('heading', { level: 1, name: 'Halo, Siti Mariam' })).toBeVisible();
+	await other.goto('/akun');
+	await expect(other).toHaveURL('/masuk?ke=%2Fakun');
+
+	// the old password no longer opens the account, the new one does
+	await other.getByLabel('Nomor HP').fill(phone);
+	await other.getByLabel('Kata sandi').fill(oldPassword);
+	await other.getByRole('button', { name: 'Masuk' }).click();
+	await expect(other.getByRole('alert')).toContainText('Nomor HP atau kata sandi salah.');
+	await logIn(other, phone, newPassword);
+	await otherContext.close();
+});
+
+test('an officer given a temporary password must choose their own before opening the queue', async ({
+	page,
+	browser
+}) => {
+	const admin = demo('admin');
+	const phone = uniquePhone();
+	const name = `Petugas Baru ${phone.slice(-4)}`;
+	const temporary = 'loket disdukcapil nomor tiga';
+	const own = 'kopi pagi sebelum antrean';
+
+	await logIn(page, admin.phone, admin.password);
+	await page.goto('/admin/petugas');
+	await page.getByLabel('Nama petugas').fill(name);
+	await page.getByLabel('Nomor HP').fill(phone);
+	await page.getByLabel('Kata sandi sementara').fill(temporary);
+	await page.getByLabel('Kantor', { exact: true }).selectOption({ label: 'DPMPTSP' });
+	await page.getByRole('button', { name: 'Buat akun petugas' }).click();
+	await expect(page.getByRole('main').getByRole('status')).toContainText(`Akun petugas ${name} dibuat`);
+
+	const officerContext = await browser.newContext();
+	const officer = await officerContext.newPage();
+	await officer.goto('/masuk');
+	await officer.getByLabel('Nomor HP').fill(phone);
+	await officer.getByLabel('Kata sandi').fill(temporary);
+	await officer.getByRole('button', { name: 'Masuk' }).click();
+
+	// straight to choosing a password, and nothing else opens before that
+	await expect(officer).toHaveURL('/akun/sandi');
+	await expect(officer.getByRole('heading', { level: 1, name: 'Ganti kata sandi' })).toBeVisible();
+	await expect(officer.getByRole('main').getByRole('status')).toContainText('dibuat oleh admin');
+	await officer.goto('/petugas');
+	await expect(officer).toHaveURL('/akun/sandi');
+	await officer.goto('/akun');
+	await expect(officer).toHaveURL('/akun/sandi');
+
+	await changePassword(officer, temporary, own);
+	await expect(officer).toHaveURL('/akun?sandi=diganti');
+	await officer.getByRole('link', { name: 'Buka antrean permohonan' }).click();
+	await expect(officer).toHaveURL('/petugas');
+	await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
+	await officerContext.close();
+
+	// put the shared officer list back as it was
+	const card = page.getByRole('region', { name });
+	await page.goto('/admin/petugas');
+	await card.getByRole('button', { name: /^Cabut peran petugas/ }).click();
+	await expect(page.getByRole('main').getByRole('status')).toContainText(`Peran petugas ${name} dicabut`);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the change-password form works as a plain form', async ({ page }) => {
+		const phone = uniquePhone();
+		await registered(page, 'Hasan Tanpa Skrip', phone, 'pasar martapura ramai');
+		await page.goto('/akun/sandi');
+		await changePassword(page, 'pasar martapura ramai', 'pasar martapura ramai');
+		await expect(page.getByRole('alert')).toContainText('harus berbeda dari kata sandi sekarang');
+		await changePassword(page, 'pasar martapura ramai', 'intan cempaka berkilau');
+		await expect(page).toHaveURL('/akun?sandi=diganti');
+		await expect(page.getByRole('main').getByRole('status')).toContainText('Kata sandi sudah diganti');
+	});
 });

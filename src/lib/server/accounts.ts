@@ -90,14 +90,14 @@ function latest(dates: (Date | null)[]): Date | null {
 // --- logging in -----------------------------------------------------------------------------------------
 
 export type LoginResult =
-	| { ok: true; token: string; expiresAt: Date; role: Role; mustChangePassword: boolean; delayMs: number }
+	| { ok: true; token: string; expiresAt: Date; role: Role; mustChangePassword: boolean }
 	| { ok: false; reason: 'wrong_credentials'; delayMs: number; attemptsLeft: number | null }
 	| { ok: false; reason: 'locked'; until: Date };
 
 /**
  * Checks a phone number and password from a client address (auth/address.ts). `delayMs` is how long the
- * route holds the answer back, on success too (see auth/throttle.ts: the delay must not tell right from
- * wrong). `locked` only ever means: this number from this address, for a while.
+ * route holds a wrong answer back (auth/throttle.ts: the right password is never slowed).
+ * `locked` only ever means: this number from this address, for a while.
  */
 export async function login(
 	db: Database,
@@ -143,7 +143,6 @@ export async function login(
 		ok: true,
 		role: user.role,
 		mustChangePassword: user.mustChangePassword,
-		delayMs: before.delayMs,
 		...created
 	};
 }

@@ -31,9 +31,9 @@ export const actions: Actions = {
 				}
 			});
 		}
-		// held back the same for right and wrong passwords: the wait says nothing about the guess
-		await sleep(result.delayMs);
 		if (!result.ok) {
+			// many wrong passwords for this number or from this network: wrong answers come slowly
+			await sleep(result.delayMs);
 			const left =
 				result.attemptsLeft !== null && result.attemptsLeft > 0
 					? ` Sisa ${result.attemptsLeft} kali percobaan sebelum dikunci sementara.`

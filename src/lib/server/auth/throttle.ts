@@ -13,19 +13,21 @@
  *   address lock that pair for PAIR.lockMs, and the page says until when. This stops one guesser, and
  *   only them (and whoever shares their address *and* tries the same number).
  * - **per account** (`account:`), over all addresses: never locks. Past ACCOUNT_FREE failures in the
- *   window, every attempt on the account, right or wrong and from anywhere, is answered after a growing
- *   delay (1 s, 2 s, 4 s, …, at most MAX_DELAY_MS). The owner's right password from their own phone still
- *   gets in, at worst a few seconds late; a distributed guesser gets at most PAIR_LIMIT - 1 guesses per
- *   address per window, each one slow.
+ *   window, every wrong answer for the account, from anywhere, comes after a growing delay (1 s, 2 s,
+ *   4 s, …, at most MAX_DELAY_MS). The owner's right password, from any address not locked, gets in at
+ *   once; a distributed guesser gets at most PAIR_LIMIT guesses per address per window, each one slow.
  * - **per address** (`ip:`), over all accounts: never locks (a CGNAT address is thousands of people).
- *   Past ADDRESS_FREE failures the answers from that address slow down the same way, which makes
+ *   Past ADDRESS_FREE failures the wrong answers to that address slow down the same way, which makes
  *   spraying many numbers from one address slow without shutting out the people behind it.
  *
- * The delay applies before the answer whatever the password, so its length says nothing about whether a
- * guess was right. A right password clears its own pair's count only: the account's count is the
- * attacker's, not the owner's, and expires with its window. What is left: an attacker with very many
- * addresses still gets PAIR_LIMIT - 1 slow guesses from each; the password policy (no common passwords)
- * is what makes those few guesses useless. A device cookie that skips the account's delay would be next.
+ * Why only wrong answers wait: a delay cannot hide the verdict anyway (a right guess gets a session),
+ * and a guesser who does not wait for answers (parallel requests, cut connections) is held by the
+ * counts, not the delay; the delay is there to slow the simple sequential guesser. Keeping right answers
+ * instant means an attack on someone's number never makes their own login slow.
+ * A right password clears its own pair's count only: the account's count is the attacker's, not the
+ * owner's, and runs out with its window. What is left: an attacker with very many addresses still gets
+ * PAIR_LIMIT slow guesses from each; the password policy (no common passwords, not the phone number) is
+ * what makes those few guesses useless. A device cookie for known phones would be the next step.
  *
  * ## Other guesses
  * Registration says whether a number has an account (it must, to be useful); probing is counted per
@@ -60,7 +62,7 @@ export const PAIR: Rule = { windowMs: WINDOW_MS, limit: PAIR_LIMIT, lockMs: LOCK
 export const ACCOUNT_FREE = 5;
 export const ACCOUNT: Rule = { windowMs: WINDOW_MS, limit: null, lockMs: 0 };
 /** Failures from one address, over all accounts, before its answers slow down (a CGNAT is many people). */
-export const ADDRESS_FREE = 50;
+export const ADDRESS_FREE = 100;
 export const ADDRESS: Rule = { windowMs: WINDOW_MS, limit: null, lockMs: 0 };
 export const MAX_DELAY_MS = 8000;
 
@@ -201,7 +203,7 @@ export function slowdown(failures: number, free: number): number {
 export interface LoginState {
 	/** Set while this account is locked for this address (and only then). */
 	lockedUntil: Date | null;
-	/** How long to hold back the answer to this attempt, right password or wrong. */
+	/** How long to hold back a wrong answer to this attempt. */
 	delayMs: number;
 	/** Wrong passwords left for this number from this address before the pair locks. */
 	pairAttemptsLeft: number;
