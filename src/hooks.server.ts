@@ -10,6 +10,7 @@
  */
 import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { accessFor, gatePath } from '$lib/domain/roles';
+import { passwordChangeRequired, PASSWORD_CHANGE_PATH } from '$lib/server/accounts';
 import * as session from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
@@ -49,6 +50,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (access === 'forbidden') {
 		error(403, 'Halaman ini bukan untuk peran akun Anda.');
 	}
+	// a password someone else chose (a new officer's) is changed before anything else is opened
+	if (passwordChangeRequired(event.locals.user, event.route.id)) redirect(303, PASSWORD_CHANGE_PATH);
 
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) {

@@ -45,7 +45,17 @@ test('an admin creates an officer for DPMPTSP; withdrawing the role ends the off
 	// the new officer logs in and belongs to DPMPTSP
 	const officerContext = await browser.newContext();
 	const officer = await officerContext.newPage();
-	await logIn(officer, phone, password);
+	// a password the admin chose is replaced at first login, before anything else opens
+	await officer.goto('/masuk');
+	await officer.getByLabel('Nomor HP').fill(phone);
+	await officer.getByLabel('Kata sandi').fill(password);
+	await officer.getByRole('button', { name: 'Masuk' }).click();
+	await expect(officer).toHaveURL(/\/akun\/sandi/);
+	await officer.getByLabel('Kata sandi sekarang').fill(password);
+	await officer.getByLabel('Kata sandi baru', { exact: true }).fill('sungai-martapura-pagi-2026');
+	await officer.getByLabel('Ulangi kata sandi baru').fill('sungai-martapura-pagi-2026');
+	await officer.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+	await expect(officer.getByRole('heading', { level: 1, name: /^Halo, / })).toBeVisible();
 	await expect(officer.getByText('Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Banjarbaru')).toBeVisible();
 	await expect(officer.getByText('Petugas', { exact: true })).toBeVisible();
 

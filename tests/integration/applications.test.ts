@@ -170,16 +170,17 @@ describe('public tracking', () => {
 		expect(await applications.viewByCode(db, 'AAAA2222', '2222')).toBeNull();
 	});
 
-	it('pauses tracking for an address after too many wrong guesses', async () => {
+	it('pauses guessing at one code after too many wrong guesses, from any address', async () => {
 		const now = new Date();
 		for (let i = 0; i < tracking.GUESS_LIMIT; i++) {
-			const guess = await tracking.track(db, { code: 'ABCD 2345', lastFour: String(1000 + i) }, '10.1.1.1', now);
+			const guess = await tracking.track(db, { code: 'ABCD 2345', lastFour: String(1000 + i) }, `10.1.1.${i}`, now);
 			expect(guess).toEqual({ ok: false, reason: 'not_found' });
 		}
-		const paused = await tracking.track(db, { code: 'ABCD 2345', lastFour: '1234' }, '10.1.1.1', now);
+		// the code is paused for everyone, also from an address that never guessed
+		const paused = await tracking.track(db, { code: 'ABCD 2345', lastFour: '1234' }, '10.9.9.9', now);
 		expect(paused).toMatchObject({ ok: false, reason: 'paused' });
-		// other addresses are not affected; a malformed code is refused without counting
-		expect(await tracking.track(db, { code: 'ABCD 2345', lastFour: '1234' }, '10.1.1.2', now)).toEqual({
+		// another code is not affected; a malformed code is refused without counting
+		expect(await tracking.track(db, { code: 'WXYZ 2345', lastFour: '1234' }, '10.1.1.2', now)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});

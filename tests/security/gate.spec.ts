@@ -51,6 +51,7 @@ const pages: { path: string; may: Who[] }[] = [
 	{ path: '/akun', may: ['citizen', 'volunteer', 'officer', 'admin'] },
 	{ path: '/akun/relawan', may: ['citizen', 'volunteer', 'officer', 'admin'] },
 	{ path: '/akun/klaim', may: ['citizen', 'volunteer', 'officer', 'admin'] },
+	{ path: '/akun/sandi', may: ['citizen', 'volunteer', 'officer', 'admin'] },
 	{ path: '/notifikasi', may: ['citizen', 'volunteer', 'officer', 'admin'] },
 	{ path: '/permohonan', may: ['citizen', 'volunteer'] },
 	{ path: `/permohonan/${fakeId}`, may: [] },
