@@ -17,6 +17,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../src/lib/server/db/prepare';
+import { locations } from './locations';
 
 const root = resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -29,13 +30,9 @@ const { values } = parseArgs({
 	}
 });
 const port = values.port ?? process.env.PORT ?? '4173';
-const url = values.db ?? process.env.TURSO_DATABASE_URL ?? 'file:data/layanan.db';
-const isLocal = url.startsWith('file:');
-const dbFile = isLocal ? url.slice('file:'.length) : undefined;
 // a database of its own (tests, a second copy) gets its own documents, so --fresh can wipe them with it
-const documentsDir =
-	process.env.DOCUMENTS_DIR ??
-	(values.db && dbFile && dbFile !== ':memory:' ? dbFile.replace(/\.db$/, '') + '-dokumen' : 'data/dokumen');
+const { url, file: dbFile, documentsDir } = locations({ db: values.db });
+const isLocal = dbFile !== undefined;
 
 if (values.fresh && dbFile) {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
