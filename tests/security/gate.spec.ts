@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { demo, e2eDatabase, uniquePhone } from '../e2e/helpers';
-import { form, refused, send, session, Tally } from './support';
+import { e164, form, refused, send, session, Tally } from './support';
 import { birthApplication } from './applications';
 
 const tally = new Tally('gate');
@@ -179,14 +179,14 @@ test("a citizen cannot approve their own volunteer request, by any spelling of t
 	try {
 		const rows = await db.execute({
 			sql: "select r.id from volunteer_requests r join users u on u.id = r.user_id where u.phone = ? and r.status = 'pending'",
-			args: [demo('citizen').phone]
+			args: [e164(demo('citizen').phone)]
 		});
 		const requestId = String(rows.rows[0]?.id ?? fakeId);
 		for (const path of variants('/admin/relawan')) {
 			const reply = await send(`${path}?/setujui`, { method: 'POST', cookie: citizen, ...form({ requestId }) });
 			tally.check('form actions × roles × path spellings', refused(reply), `citizen approves own request via ${path}`);
 		}
-		const role = await db.execute({ sql: 'select role from users where phone = ?', args: [demo('citizen').phone] });
+		const role = await db.execute({ sql: 'select role from users where phone = ?', args: [e164(demo('citizen').phone)] });
 		tally.check('refused posts changed nothing', role.rows[0]?.role === 'citizen', 'the citizen is still a citizen');
 	} finally {
 		db.close();

@@ -49,6 +49,11 @@ export function send(path: string, options: Send = {}): Promise<Reply> {
 			);
 			res.on('error', reject);
 		});
+		// CONNECT answers come as a 'connect' event, not a 'response'
+		req.on('connect', (res, socket) => {
+			socket.destroy();
+			resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '', location: '' });
+		});
 		req.setTimeout(options.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
 		req.on('error', (error: NodeJS.ErrnoException) => {
 			// the server may close the connection on an oversized body once it has answered: that is a refusal
@@ -73,6 +78,9 @@ export function send(path: string, options: Send = {}): Promise<Reply> {
 		}
 	});
 }
+
+/** A demo account's phone as the database keeps it (E.164). */
+export const e164 = (phone: string) => `+62${phone.replace(/\D/g, '').replace(/^0/, '')}`;
 
 export const form = (fields: Record<string, string>) => ({
 	headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -38,9 +38,12 @@ export type NikCheck =
 export type KkCheck = { ok: true; kk: string } | { ok: false; message: string };
 export type NibCheck = { ok: true; nib: string } | { ok: false; message: string };
 
-/** Removes every kind of whitespace, including the non-breaking spaces that come with pasted text. */
+/**
+ * Removes the separators people write numbers with: every kind of whitespace (including the non-breaking
+ * spaces that come with pasted text), dashes and dots (`6372-0401-…`, as printed on some cards).
+ */
 function stripSpaces(value: string): string {
-	return value.replace(/\s+/g, '');
+	return value.replace(/[\s.\u2010-\u2015-]+/g, '');
 }
 
 /**
