@@ -5,6 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { formatWitaDate } from '$lib/domain/working-time';
+import { whereMay, type Viewer } from './access';
 import type { Database } from './db/open';
 import { applications, offices, results, services } from './db/schema';
 
@@ -51,14 +52,15 @@ function present(row: {
 	};
 }
 
-export async function issuedFor(db: Database, applicationId: string) {
+/** The issued document of an application, in full, for those who may see its result (access.ts, `result`). */
+export async function issuedFor(db: Database, viewer: Viewer, applicationId: string) {
 	const [row] = await db
 		.select(columns)
 		.from(results)
 		.innerJoin(applications, eq(applications.id, results.applicationId))
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.innerJoin(offices, eq(offices.id, applications.officeId))
-		.where(and(eq(results.applicationId, applicationId), eq(results.kind, 'issued')));
+		.where(and(eq(results.applicationId, applicationId), eq(results.kind, 'issued'), whereMay(viewer, 'result')));
 	return row ? present(row) : null;
 }
 

@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const view = locals.user ? await applications.viewForOwner(getDb(), locals.user, params.id, 'result') : null;
 	if (!view) error(404, 'Permohonan tidak ditemukan.');
-	const issued = await results.issuedFor(getDb(), params.id);
+	const issued = await results.issuedFor(getDb(), locals.user!, params.id);
 	if (!issued) error(404, 'Permohonan ini tidak punya dokumen terbitan aplikasi.');
 	const verifyUrl = `${publicOrigin(url)}/verifikasi/${issued.verificationCode}`;
 	return {
