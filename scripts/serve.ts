@@ -33,7 +33,10 @@ const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // Set before the handler is imported: adapter-node reads its settings when its module is evaluated.
-process.env.ORIGIN ??= `http://localhost:${port}`;
+if (!process.env.ORIGIN) {
+	process.env.ORIGIN = `http://localhost:${port}`;
+	console.warn(`ORIGIN is not set: assuming ${process.env.ORIGIN}. Set it to the public address (https://…).`);
+}
 process.env.BODY_SIZE_LIMIT ??= '25M';
 process.env.TURSO_DATABASE_URL ??= 'file:data/layanan.db';
 const documentsDir = resolve(root, process.env.DOCUMENTS_DIR ?? 'data/dokumen');
@@ -62,7 +65,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Middleware };
 
 /** The methods the app answers; anything else never reaches it. */
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+// (PUT, DELETE, OPTIONS … are refused here too: the static files and prerendered pages would answer them)
+const METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOWED = new Set(METHODS);
 
 const TEXT = {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { securityHeaders, staticCsp, staticHeaders } from './headers';
 
 describe('security headers', () => {
-	it('static/_headers (Cloudflare static assets) carries exactly the list the hook sets', () => {
-		const lines = readFileSync('static/_headers', 'utf8')
+	it('_headers (Cloudflare static assets) carries exactly the list the hook sets', () => {
+		const lines = readFileSync('_headers', 'utf8')
 			.split('\n')
 			.filter((line) => /^\s+\S+:/.test(line))
 			.map((line) => line.trim());

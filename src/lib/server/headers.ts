@@ -1,7 +1,7 @@
 /**
  * Security headers every response carries. Pages rendered by SvelteKit get them from the hook, with the
  * Content-Security-Policy from `kit.csp` (svelte.config.js: hashes and nonces, no 'unsafe-inline' for
- * scripts); prerendered pages and static files get the same list from `static/_headers` on Cloudflare
+ * scripts); prerendered pages and static files get the same list from `_headers (project root; adapter-cloudflare copies it)` on Cloudflare
  * and from the Node server (scripts/serve.ts), both built from `staticHeaders` below, so one list holds.
  */
 
