@@ -15,6 +15,7 @@ import { applicationDrafts, applications as applicationsTable, documents, servic
 import { r2Store, type Bucket } from '../../src/lib/server/storage';
 import { readCapped } from '../../src/lib/server/uploads';
 import { decide } from '../../src/lib/server/decisions';
+import * as casework from '../../src/lib/server/casework';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, submittedBirthApplication } from './fixtures';
 
@@ -382,5 +383,14 @@ describe("officers' notes and reasons are capped, saying the maximum", () => {
 			message: 'Catatan pengambilan terlalu panjang. Paling banyak 1000 karakter.'
 		});
 		expect((await row(completed.id))?.status).toBe('approved');
+	});
+
+	it('the checklist keeps only requirement keys, however many others are posted', async () => {
+		const officer = await person(db, 'Sari', '+6281311116666', 'officer', 'disdukcapil');
+		const app = await submittedBirthApplication(db, memoryStore(), citizen, new Date());
+		expect((await decide(db, { applicationId: app.id, action: 'claim', actor: officer })).ok).toBe(true);
+		const forged = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, true]));
+		expect(await casework.setChecklist(db, officer, app.id, { ...forged, 'syarat-1': true, 'syarat-99': true })).toEqual({ ok: true });
+		expect((await row(app.id))?.checklist).toEqual({ 'syarat-1': true });
 	});
 });

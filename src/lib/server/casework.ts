@@ -103,9 +103,10 @@ export async function setChecklist(
 	checks: Record<string, boolean>,
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	const ticked = Object.entries(checks)
-		.filter(([, v]) => v)
-		.map(([k]) => k);
+	// only checklist keys (`syarat-1` … `syarat-30`: a service lists at most 30 requirements), so a
+	// forged post cannot store thousands of keys in the application
+	checks = Object.fromEntries(Object.entries(checks).filter(([k, v]) => v === true && /^syarat-([1-9]|[12]\d|30)$/.test(k)));
+	const ticked = Object.keys(checks);
 	const [updated] = await db.batch([
 		db
 			.update(applications)
