@@ -356,7 +356,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 });
 
 describe("officers' notes and reasons are capped, saying the maximum", () => {
-	it('a rejection reason, a correction note and a pickup note of 1,001 characters are refused; 1,000 pass', async () => {
+	it('a rejection reason, a correction note, a pickup note and a revocation reason of 1,001 characters are refused; 1,000 pass', async () => {
 		const officer = await person(db, 'Dewi', '+6281311114444', 'officer', 'disdukcapil');
 		const docs = memoryStore();
 		const long = 'a'.repeat(1001);
@@ -383,6 +383,12 @@ describe("officers' notes and reasons are capped, saying the maximum", () => {
 			message: 'Catatan pengambilan terlalu panjang. Paling banyak 1000 karakter.'
 		});
 		expect((await row(completed.id))?.status).toBe('approved');
+		expect((await decide(db, { applicationId: completed.id, action: 'complete', actor: officer, result: { kind: 'issued' } })).ok).toBe(true);
+		expect(await casework.revokeResult(db, officer, completed.id, long)).toEqual({
+			ok: false,
+			message: 'Alasan terlalu panjang. Paling banyak 1000 karakter.'
+		});
+		expect(await casework.revokeResult(db, officer, completed.id, 'Salah cetak nama.')).toEqual({ ok: true });
 	});
 
 	it('the checklist keeps only requirement keys, however many others are posted', async () => {
