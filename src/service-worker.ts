@@ -17,12 +17,10 @@
  * - Anything else offline: the offline page.
  * - Old versions' caches are removed on activate. A new version waits until the user agrees ("Muat ulang").
  * - Background Sync ('kirim-permohonan') sends the outbox even after the page was closed; the pages' shell
- *   script asks it to send at app start and when the signal returns (SEND_OUTBOX), and to wipe the phone's
- *   data after a logout (WIPE_LOCAL_DATA).
+ *   script asks it to send at app start, when the signal returns and after queueing (SEND_OUTBOX).
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { nextAttemptAt, sendDue } from '$lib/client/outbox';
-import { localDb } from '$lib/client/local-db';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `aplikasi-${version}`;
@@ -69,14 +67,7 @@ sw.addEventListener('message', (event) => {
 	if (type === 'SKIP_WAITING') void sw.skipWaiting();
 	// from the pages' shell script (src/lib/client/shell.ts): at app start, on `online`, after queueing
 	if (type === 'SEND_OUTBOX') event.waitUntil(sendAndTell(Boolean(event.data.force)).then((next) => event.ports[0]?.postMessage({ next })));
-	if (type === 'WIPE_LOCAL_DATA') event.waitUntil(wipe().then(() => event.ports[0]?.postMessage({ wiped: true })));
 });
-
-/** Logout on a shared phone: drafts, outbox and the saved personal pages go. */
-async function wipe() {
-	const db = await localDb();
-	await Promise.all([db.clear('drafts'), db.clear('outbox'), caches.delete(PRIVATE)]);
-}
 
 sw.addEventListener('sync', (event) => {
 	const sync = event as Event & { tag: string; waitUntil(p: Promise<unknown>): void };

@@ -152,15 +152,31 @@ function serviceWorker() {
 		if (event.data?.type === 'OUTBOX_CHANGED') dispatchEvent(new Event('outbox-changed'));
 	});
 	void wb.register();
-	if (new URLSearchParams(location.search).has('keluar')) {
-		// logged out on a shared phone: drafts, outbox and saved personal pages go too
-		localStorage.removeItem(STORED);
-		localStorage.removeItem('peran');
-		void wb.messageSW({ type: 'WIPE_LOCAL_DATA' });
-	} else {
-		outbox(wb);
-	}
+	if (!loggedOut) outbox(wb);
 }
+
+/**
+ * Logged out on a shared phone: drafts, outbox and saved personal pages go too. Plain IndexedDB (this
+ * script carries no `idb`); a database that does not exist is not created (its upgrade is aborted).
+ */
+function wipeLocalData() {
+	localStorage.removeItem(STORED);
+	localStorage.removeItem('peran');
+	void caches?.delete('pribadi');
+	const open = indexedDB.open('layanan-banjarbaru');
+	open.onupgradeneeded = () => open.transaction?.abort();
+	open.onsuccess = () => {
+		const db = open.result;
+		const stores = ['drafts', 'outbox'].filter((name) => db.objectStoreNames.contains(name));
+		if (!stores.length) return db.close();
+		const tx = db.transaction(stores, 'readwrite');
+		for (const name of stores) tx.objectStore(name).clear();
+		tx.oncomplete = () => db.close();
+	};
+}
+
+const loggedOut = new URLSearchParams(location.search).has('keluar');
+if (loggedOut) wipeLocalData();
 
 // a form posted without the framework comes back with its error summary: take focus, as hydrated pages do
 $('[data-ringkasan]')?.focus();
