@@ -154,12 +154,33 @@ function refused(req: IncomingMessage, res: ServerResponse): boolean {
 	return false;
 }
 
+/**
+ * When the app stops reading a body early (a cap it enforces while reading), the handler destroys the
+ * request, and with it the connection: the client would get a reset instead of the app's answer (and an
+ * outbox would retry a refusal forever). Instead the rest of the body is read and thrown away, at most up
+ * to BODY_SIZE_LIMIT (Node's requestTimeout bounds the time), so that the answer arrives.
+ */
+function drainInsteadOfDestroy(req: IncomingMessage) {
+	const destroy = req.destroy.bind(req);
+	req.destroy = ((error?: Error) => {
+		if (req.complete) return destroy(error);
+		let drained = 0;
+		req.on('data', (chunk: Buffer) => {
+			drained += chunk.length;
+			if (drained > bodyLimit) destroy();
+		});
+		req.resume();
+		return req;
+	}) as typeof req.destroy;
+}
+
 let stopping = false;
 const server = createServer(async (req, res) => {
 	const target = req.url ?? '';
 	// while shutting down, every answer closes its connection, so that close() completes
 	if (stopping) res.shouldKeepAlive = false;
 	if (refused(req, res)) return;
+	drainInsteadOfDestroy(req);
 	// prerendered pages and static files never pass SvelteKit's hook: they get the same security headers
 	// here (a rendered page's own headers, its CSP with nonces included, replace these when it is written)
 	for (const [name, value] of Object.entries(staticHeaders)) res.setHeader(name, value);
