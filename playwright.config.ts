@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_DB_FILE, E2E_PORT } from './tests/e2e/helpers';
+import { E2E_DB_FILE, E2E_HRANA_PORT, E2E_PORT, E2E_WORKER_DB_FILE, E2E_WORKER_PORT } from './tests/e2e/helpers';
 
 /**
- * End-to-end tests in Chromium against the production build served by `npm start`'s script, on a fresh
- * libSQL file database. Debian's /usr/bin/chromium is used where it exists (Playwright cannot download
- * its own browser on machines without internet); elsewhere Playwright's own browser.
+ * End-to-end tests in Chromium against both builds `npm run build` makes, each on a fresh libSQL file
+ * database with the demo accounts:
+ * - the Node server (build/) served by `npm start`'s script on E2E_PORT: every project but `worker`;
+ * - the Worker (.svelte-kit/cloudflare) in workerd under `wrangler dev --local` on E2E_WORKER_PORT, R2
+ *   emulated, the database through the Hrana test server (tests/support/worker-server.ts): project
+ *   `worker`, the journeys that prove the Worker (login, submitting with uploads, the officer's decisions
+ *   and result files, tracking, the outbox API).
+ * Debian's /usr/bin/chromium is used where it exists (Playwright cannot download its own browser on
+ * machines without internet); elsewhere Playwright's own browser.
  */
+const workerJourneys = /(accounts|apply|back-office|offline)\.spec\.ts/;
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
@@ -39,17 +46,38 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'main', testIgnore: /update\.spec\.ts/ },
+		// the same journeys against the Worker build in workerd (tests/support/worker-server.ts)
+		{
+			name: 'worker',
+			testMatch: workerJourneys,
+			// the same work, slower: workerd in dev mode, and Argon2id in pure JS at every login and registration
+			timeout: 120_000,
+			use: { baseURL: `http://localhost:${E2E_WORKER_PORT}` },
+			metadata: { dbFile: E2E_WORKER_DB_FILE }
+		},
 		// the attack suite: raw HTTP against the same production server (no browser), see tests/security/
 		{ name: 'security', testDir: 'tests/security' },
 		// rewrites the served service worker: runs alone, after everything else
-		{ name: 'update', testMatch: /update\.spec\.ts/, dependencies: ['main', 'security'] }
+		{ name: 'update', testMatch: /update\.spec\.ts/, dependencies: ['main', 'security', 'worker'] }
 	],
-	webServer: {
-		command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB_FILE}`,
-		url: `http://localhost:${E2E_PORT}`,
-		reuseExistingServer: false,
-		timeout: 180_000,
-		stdout: 'ignore',
-		stderr: 'pipe'
-	}
+	webServer: [
+		{
+			command: `npx tsx scripts/start.ts --port ${E2E_PORT} --fresh --db file:${E2E_DB_FILE}`,
+			url: `http://localhost:${E2E_PORT}`,
+			reuseExistingServer: false,
+			timeout: 180_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		},
+		{
+			// prepares the database, starts the Hrana server, then wrangler; stops both on SIGTERM
+			command: `npx tsx tests/support/worker-server.ts --port ${E2E_WORKER_PORT} --hrana-port ${E2E_HRANA_PORT} --db ${E2E_WORKER_DB_FILE}`,
+			url: `http://localhost:${E2E_WORKER_PORT}`,
+			reuseExistingServer: false,
+			timeout: 180_000,
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+			stdout: 'ignore',
+			stderr: 'pipe'
+		}
+	]
 });

@@ -1,5 +1,5 @@
 import { createClient, type InStatement } from '@libsql/client';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoAccounts } from '../../src/lib/server/db/seed';
 import type { Role } from '../../src/lib/domain/roles';
 
@@ -37,11 +37,25 @@ export async function register(page: Page, name: string, phone: string, password
 	await page.getByRole('button', { name: 'Daftar' }).click();
 }
 
-/** The e2e server's database (see playwright.config.ts), for checking what the server really holds. */
+/**
+ * The e2e servers (see playwright.config.ts): the Node build on E2E_PORT over E2E_DB_FILE, and the Worker
+ * build in workerd on E2E_WORKER_PORT over E2E_WORKER_DB_FILE (served to it by the Hrana test server).
+ */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4391);
 export const E2E_DB_FILE = `data/e2e-${E2E_PORT}.db`;
+export const E2E_WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? E2E_PORT + 1000);
+export const E2E_HRANA_PORT = Number(process.env.E2E_HRANA_PORT ?? E2E_PORT + 3000);
+export const E2E_WORKER_DB_FILE = `data/e2e-worker-${E2E_WORKER_PORT}.db`;
+
+/** The database file behind the server the running test's project talks to (its `metadata.dbFile`). */
+export function e2eDatabaseFile(): string {
+	const dbFile = test.info().project.metadata?.dbFile;
+	return typeof dbFile === 'string' ? dbFile : E2E_DB_FILE;
+}
+
+/** The running test's server database, for checking what the server really holds. */
 export function e2eDatabase() {
-	const client = createClient({ url: `file:${E2E_DB_FILE}` });
+	const client = createClient({ url: `file:${e2eDatabaseFile()}` });
 	// the app writes to this file meanwhile: wait for its lock instead of failing
 	const ready = client.execute('PRAGMA busy_timeout = 5000');
 	return {
