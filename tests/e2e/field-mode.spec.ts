@@ -5,6 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
+import { journey } from '../../src/lib/domain/journey';
+import { formatPhone, normalizePhone } from '../../src/lib/domain/phone';
 import { demo, e2eDatabase, logIn, registered, uniquePhone } from './helpers';
 import { sampleAnswer } from './journeys';
 
@@ -37,20 +39,31 @@ async function applyOfflineFor(page: Page, slug: string, resident: { name: strin
 	await page.goto(`/layanan/${slug}`);
 	await page.getByRole('link', { name: 'Ajukan untuk warga (bisa tanpa sinyal)' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Warga yang Anda bantu' })).toBeVisible();
+	await expect(page.getByText(/Langkah 1 dari \d+/)).toBeVisible();
+	// nowhere to go back to inside the form: no "Kembali" that does nothing
+	await expect(page.getByRole('button', { name: 'Kembali' })).toHaveCount(0);
 	await page.getByLabel('Nama lengkap warga').fill(resident.name);
 	await page.getByLabel('Nomor HP warga').fill(resident.phone);
-	await page.getByRole('radio', { name: 'Menyatakan setuju secara lisan' }).check();
+	await page.getByRole('radio', { name: 'Warga menyatakan setuju secara lisan' }).check();
 	await page.getByRole('button', { name: 'Lanjut' }).click();
-	for (const step of service.steps) {
+	const total = journey(service, { forResident: true }).pages.length;
+	for (const [i, step] of service.steps.entries()) {
 		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
+		await expect(page.getByText(`Langkah ${i + 2} dari ${total}`)).toBeVisible();
+		await expect(page.getByText(`Untuk warga: ${resident.name} (${formatPhone(normalizePhone(resident.phone)!)})`)).toBeVisible();
 		for (const field of step.fields) {
-			const input = page.getByLabel(field.required ? field.label : `${field.label} (boleh dikosongkan)`, { exact: true });
+			// the resident's name and phone were given on the resident page: not asked again
+			if (field.applicant) {
+				await expect(page.getByLabel(field.label, { exact: true })).toHaveCount(0);
+				continue;
+			}
+			const label = field.forResident?.label ?? field.label;
+			const input = page.getByLabel(field.required ? label : `${label} (boleh dikosongkan)`, { exact: true });
 			if (field.kind === 'select') await input.selectOption(field.options![0]!.value);
 			else if (field.kind === 'kelurahan') await input.selectOption('63.72.03.1004');
-			else if (field.key === 'applicant_name') await input.fill(resident.name);
-			else if (field.key === 'applicant_phone') await input.fill(resident.phone);
 			else await input.fill(sampleAnswer(field));
 		}
+		await expect(page.getByText('NIK Anda')).toHaveCount(0);
 		await page.getByRole('button', { name: 'Lanjut' }).click();
 	}
 	for (const document of service.documents) {

@@ -126,3 +126,64 @@ test('logging out wipes the drafts from the phone', async ({ page }) => {
 	});
 	expect(left).toEqual({ drafts: 0, outbox: 0 });
 });
+
+// ------------------------------------------------------------------------------------------------
+// Nothing typed is lost (issue 10): each way the phone-side form used to lose work, reproduced.
+
+/** The form's draft is open: its id is in the address. */
+async function draftOpen(page: Page) {
+	await expect(page).toHaveURL(/draf=[0-9a-f-]{36}/);
+}
+
+test('on a slow phone, what is typed before the draft has opened is kept', async ({ page, context }) => {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+	// the app's scripts arrive late, as on a slow phone and a slow network: the form shows, but is not yet alive
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((done) => setTimeout(done, 1500));
+		await route.continue();
+	});
+	await page.goto('/formulir/akta-kelahiran', { waitUntil: 'commit' });
+	await page.getByLabel('NIK Anda').fill('6372041503930002');
+	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
+	await draftOpen(page);
+
+	// the app woke up with the NIK in the field: it counts, and is not "wajib diisi"
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await expect(page.getByRole('alert')).toContainText('Hubungan dengan anak wajib diisi.');
+	await expect(page.getByRole('alert')).not.toContainText('NIK Anda wajib diisi.');
+	await page.unroute('**/_app/immutable/**');
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+	await page.reload();
+	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372041503930002');
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Rahmat Hidayat');
+});
+
+test('a reload right after typing keeps the last keystrokes', async ({ page }) => {
+	await page.goto('/formulir/ktp-el-hilang');
+	await draftOpen(page);
+	await page.getByLabel('NIK Anda').fill('6372045204950001');
+	await page.getByLabel('Nama lengkap Anda').fill('Siti Aminah');
+	await page.reload(); // no pause: nothing waits 250 ms any more
+	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372045204950001');
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Siti Aminah');
+});
+
+test('the name and phone prefilled from the account are saved, and are there after an offline reload', async ({ page, context }) => {
+	const phone = uniquePhone();
+	await registered(page, 'Nurul Hasanah', phone, 'sungai martapura pagi hari');
+	await page.goto('/layanan/ktp-el-hilang');
+	await serviceWorkerReady(page);
+	await page.goto('/formulir/ktp-el-hilang');
+	await draftOpen(page);
+	const shownPhone = `${phone.slice(0, 4)}-${phone.slice(4, 8)}-${phone.slice(8)}`;
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Nurul Hasanah');
+	await expect(page.getByLabel('Nomor HP')).toHaveValue(shownPhone); // as people write it, not +62…
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Nurul Hasanah');
+	await expect(page.getByLabel('Nomor HP')).toHaveValue(shownPhone);
+	await context.setOffline(false);
+});

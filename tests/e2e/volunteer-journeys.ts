@@ -9,7 +9,11 @@ import { formatPhone, normalizePhone } from '../../src/lib/domain/phone';
 import type { FieldDefinition } from '../../src/lib/domain/service';
 import { sampleAnswer as sample } from './journeys';
 
-const labelOf = (field: FieldDefinition) => (field.required ? field.label : `${field.label} (boleh dikosongkan)`);
+/** In field mode a field reads for the resident ("NIK warga"). */
+const labelOf = (field: FieldDefinition) => {
+	const label = field.forResident?.label ?? field.label;
+	return field.required ? label : `${label} (boleh dikosongkan)`;
+};
 
 export interface Resident {
 	name: string;
@@ -37,12 +41,15 @@ export async function applyForResident(page: Page, slug: string, resident: Resid
 
 	for (const step of service.steps) {
 		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
-		await expect(page.getByText(`Untuk warga: ${resident.name}`)).toBeVisible();
+		await expect(page.getByText(`Untuk warga: ${resident.name} (${formatPhone(normalizePhone(resident.phone)!)})`)).toBeVisible();
 		for (const field of step.fields) {
+			// the resident's name and phone were given on the resident page: not asked a second time
+			if (field.applicant) {
+				await expect(page.getByLabel(field.label, { exact: true })).toHaveCount(0);
+				continue;
+			}
 			const input = page.getByLabel(labelOf(field), { exact: true });
-			if (field.key === 'applicant_name') await expect(input).toHaveValue(resident.name);
-			else if (field.key === 'applicant_phone') await expect(input).toHaveValue(formatPhone(normalizePhone(resident.phone)!));
-			else if (field.kind === 'select') await input.selectOption(field.options![0]!.value);
+			if (field.kind === 'select') await input.selectOption(field.options![0]!.value);
 			else if (field.kind === 'kelurahan') await input.selectOption('63.72.04.1002');
 			else if (field.kind === 'phone') await input.fill(resident.phone);
 			else await input.fill(sample(field));

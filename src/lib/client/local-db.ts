@@ -4,6 +4,8 @@
  * Runs in pages and in the service worker (for Background Sync).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Resident } from '$lib/domain/resident';
+import { forgetJournal } from './draft-journal';
 
 export interface StoredFile {
 	blob: Blob;
@@ -12,10 +14,9 @@ export interface StoredFile {
 	size: number;
 }
 
-export interface ResidentInfo {
-	name: string;
-	phone: string;
-	consent: { by: 'resident' | 'parent'; how: 'ticked' | 'spoken'; name: string; at: number; volunteerName: string };
+/** Field mode: the resident (domain/resident.ts), with when the phone recorded their consent. */
+export interface ResidentInfo extends Resident {
+	consent: (NonNullable<Resident['consent']> & { at?: number }) | null;
 }
 
 export interface Draft {
@@ -74,6 +75,7 @@ export async function wipeLocalData() {
 	const db = await localDb();
 	await Promise.all([db.clear('drafts'), db.clear('outbox')]);
 	localStorage.removeItem('peran');
+	forgetJournal();
 	if ('caches' in globalThis) await caches.delete('pribadi');
 }
 

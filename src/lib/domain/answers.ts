@@ -1,6 +1,10 @@
-/** How a stored answer reads on screen: choice labels instead of codes, phone numbers as people write them. */
+/**
+ * How a stored answer reads on screen: choice labels instead of codes, phone numbers as people write them,
+ * dates in Indonesian ("20 November 2026").
+ */
 import { findKelurahan } from './kelurahan';
 import { formatPhone } from './phone';
+import { formatDateKey } from './working-time';
 import type { FieldDefinition, StepDefinition } from './service';
 
 export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, value: string | undefined): string {
@@ -14,6 +18,8 @@ export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, 
 		}
 		case 'phone':
 			return formatPhone(value);
+		case 'date':
+			return formatDateKey(value);
 		default:
 			return value;
 	}

@@ -96,7 +96,8 @@ function applicantNik(): FieldDefinition {
 		label: 'NIK Anda',
 		help: '16 angka, ada di KTP atau Kartu Keluarga.',
 		kind: 'nik',
-		required: true
+		required: true,
+		forResident: { label: 'NIK warga', help: '16 angka, ada di KTP atau Kartu Keluarga warga.' }
 	};
 }
 
@@ -107,7 +108,9 @@ function applicantName(): FieldDefinition {
 		help: 'Tulis sama persis seperti di Kartu Keluarga.',
 		kind: 'text',
 		required: true,
-		autocomplete: 'name'
+		autocomplete: 'name',
+		applicant: 'name',
+		forResident: { label: 'Nama lengkap warga' }
 	};
 }
 
@@ -115,10 +118,12 @@ function applicantPhone(): FieldDefinition {
 	return {
 		key: 'applicant_phone',
 		label: 'Nomor HP',
-		help: 'Nomor HP yang aktif, misalnya 0812 3456 7890. Kabar tentang permohonan dikirim ke nomor ini.',
+		help: 'Nomor HP yang aktif, misalnya 0812-3456-7890. Kabar tentang permohonan dikirim ke nomor ini.',
 		kind: 'phone',
 		required: true,
-		autocomplete: 'tel'
+		autocomplete: 'tel',
+		applicant: 'phone',
+		forResident: { label: 'Nomor HP warga', help: 'Kabar tentang permohonan dikirim ke nomor ini.' }
 	};
 }
 
@@ -268,6 +273,7 @@ const aktaKelahiran: ServiceDefinition = {
 					key: 'applicant_relation',
 					label: 'Hubungan dengan anak',
 					help: 'Anda siapa bagi anak ini?',
+					forResident: { help: 'Warga siapa bagi anak ini?' },
 					kind: 'select',
 					required: true,
 					options: [
@@ -434,7 +440,9 @@ const aktaKelahiran: ServiceDefinition = {
 	},
 	sla: { value: SLA_AKTA, unit: 'days' },
 	inPerson: false,
-	rank: 2
+	rank: 2,
+	// the certificate is about a child: a parent agrees
+	consentBy: 'parent'
 };
 
 const izinUsaha: ServiceDefinition = {
@@ -463,7 +471,8 @@ const izinUsaha: ServiceDefinition = {
 					help: 'Sama seperti di KTP.',
 					kind: 'text',
 					required: true,
-					autocomplete: 'name'
+					autocomplete: 'name',
+					applicant: 'name'
 				},
 				applicantPhone()
 			]
@@ -863,6 +872,7 @@ const aktaKematian: ServiceDefinition = {
 					key: 'applicant_relation',
 					label: 'Hubungan dengan yang meninggal',
 					help: 'Anda siapa bagi orang yang meninggal?',
+					forResident: { help: 'Warga siapa bagi orang yang meninggal?' },
 					kind: 'select',
 					required: true,
 					options: [

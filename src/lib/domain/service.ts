@@ -31,6 +31,13 @@ export interface FieldDefinition {
 	options?: readonly { value: string; label: string }[];
 	/** Browser autocomplete token, when one fits. */
 	autocomplete?: string;
+	/**
+	 * This field names who applies (domain/journey.ts prefills it from the account, or from the resident a
+	 * volunteer applies for; in field mode it is not asked again).
+	 */
+	applicant?: 'name' | 'phone';
+	/** Wording when a volunteer applies for a resident ("NIK warga", not "NIK Anda"). */
+	forResident?: { label?: string; help?: string };
 }
 
 /** One page of the guided form: one topic. */
@@ -86,4 +93,11 @@ export interface ServiceDefinition {
 	rank: number;
 	/** Optional external link shown on the service page, e.g. OSS for the NIB. */
 	externalLink?: { href: string; label: string };
+	/**
+	 * Who must agree when a volunteer applies for someone: the resident, or (a child's document) a parent.
+	 * Absent means the resident.
+	 */
+	consentBy?: ConsentBy;
 }
+
+export type ConsentBy = 'resident' | 'parent';

@@ -220,6 +220,13 @@ export function formatWitaDate(date: Date): string {
 	return `${dayNames[w.getUTCDay()]}, ${w.getUTCDate()} ${monthNames[w.getUTCMonth()]} ${w.getUTCFullYear()}`;
 }
 
+/** A calendar date given as YYYY-MM-DD (a birth date, a report date) in Indonesian: "20 November 2026". */
+export function formatDateKey(key: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+	const month = match ? monthNames[Number(match[2]) - 1] : undefined;
+	return match && month ? `${Number(match[3])} ${month} ${match[1]}` : key;
+}
+
 /** The WITA date and time in Indonesian: "Senin, 23 Maret 2026 pukul 16.00 WITA" (a dot, as Indonesians write time). */
 export function formatWita(date: Date): string {
 	const w = new Date(date.getTime() + WITA_OFFSET_MS);

@@ -9,7 +9,8 @@
  *   calendar (working time, WITA) and stored, so the promise never changes behind the citizen's back;
  * - every change is an event; the citizen's timeline shows the events meant for them.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { noResidentYet, type DraftStore } from '$lib/drafts/draft-store';
 import { checkDocument, fileMessages as fileProblemMessages, type FileProblem } from '$lib/domain/file-type';
 import { cleanAnswers, type Answers, type FieldErrors } from '$lib/domain/fields';
 import { limitMessages } from '$lib/domain/limits';
@@ -43,12 +44,8 @@ export const isApplicationId = (value: string) => UUID.test(value);
 // ------------------------------------------------------------------------------------------------
 // Drafts
 
-export async function startDraft(db: Database, userId: string, serviceSlug: string, now = new Date()) {
-	const id = crypto.randomUUID();
-	await db
-		.insert(applicationDrafts)
-		.values({ id, userId, serviceSlug, answers: {}, createdAt: now, updatedAt: now });
-	return id;
+export function startDraft(db: Database, userId: string, serviceSlug: string, now = new Date()) {
+	return draftStore(db, userId, now).start(serviceSlug);
 }
 
 /** The draft, its service and its documents, in one round trip. Only the draft's owner gets it. */
@@ -71,11 +68,54 @@ export async function loadDraft(db: Database, userId: string, draftId: string) {
 	return found ? { ...found, documents: docs } : null;
 }
 
-export async function saveAnswers(db: Database, draftId: string, answers: Answers, now = new Date()) {
-	await db
-		.update(applicationDrafts)
-		.set({ answers, updatedAt: now })
-		.where(eq(applicationDrafts.id, draftId));
+/**
+ * The server's draft store (drafts/draft-store.ts) for one user: their own drafts only. Answers are
+ * merged in the database (`json_patch`), so two pages saved at once both stay.
+ */
+export function draftStore(db: Database, userId: string, now: Date | (() => Date) = () => new Date()): DraftStore {
+	const mine = (id: string) => and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, userId));
+	const at = typeof now === 'function' ? now : () => now;
+	return {
+		async start(serviceSlug, options = {}) {
+			const id = options.id ?? crypto.randomUUID();
+			const time = at();
+			await db.insert(applicationDrafts).values({
+				id,
+				userId,
+				serviceSlug,
+				answers: {},
+				resident: options.forResident ? noResidentYet() : null,
+				createdAt: time,
+				updatedAt: time
+			}).onConflictDoNothing(); // starting twice is harmless; someone else's id stays theirs
+			return id;
+		},
+		async load(id) {
+			if (!isApplicationId(id)) return null;
+			const [row] = await db.select().from(applicationDrafts).where(mine(id));
+			return row
+				? { id: row.id, serviceSlug: row.serviceSlug, answers: row.answers, resident: row.resident, updatedAt: row.updatedAt.getTime() }
+				: null;
+		},
+		async saveAnswers(id, answers) {
+			if (!isApplicationId(id)) return;
+			await db
+				.update(applicationDrafts)
+				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(answers)})`, updatedAt: at() })
+				.where(mine(id));
+		},
+		async saveResident(id, resident) {
+			if (!isApplicationId(id)) return;
+			await db
+				.update(applicationDrafts)
+				.set({ resident, updatedAt: at() })
+				.where(and(mine(id), isNotNull(applicationDrafts.resident)));
+		},
+		async remove(id) {
+			if (!isApplicationId(id)) return;
+			await db.delete(applicationDrafts).where(mine(id));
+		}
+	};
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -4,9 +4,20 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
+import { services as definitions } from '$lib/domain/catalogue';
+import { journey } from '$lib/domain/journey';
 import type { SlaUnit } from '$lib/domain/service';
 import type { Database } from './db/open';
-import { offices, services } from './db/schema';
+import { offices, services, type ServiceRow } from './db/schema';
+
+/**
+ * A stored service's journey (domain/journey.ts), for oneself or (field mode) for a resident. Who must
+ * consent has no column yet: it is read from the catalogue's definition of the same service.
+ */
+export function journeyOf(service: Pick<ServiceRow, 'slug' | 'steps' | 'documents'>, forResident: boolean) {
+	const consentBy = definitions.find((d) => d.slug === service.slug)?.consentBy;
+	return journey({ steps: service.steps, documents: service.documents, consentBy }, { forResident });
+}
 
 export function listActive(db: Database) {
 	return db

@@ -21,9 +21,11 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { findKelurahan, kelurahanList, type KelurahanCode } from '$lib/domain/kelurahan';
 import { formatPhone, normalizePhone } from '$lib/domain/phone';
+import { residentComplete } from '$lib/domain/resident';
 import { formatTrackingCode, normalizeTrackingCode } from '$lib/domain/tracking-code';
 import type { Status } from '$lib/domain/workflow';
 import { formatWita } from '$lib/domain/working-time';
+import { draftStore } from './applications';
 import { isActiveVolunteer, may, relationOf, whereRelation, type Viewer } from './access';
 import type { SessionUser } from './auth/session';
 import { invalidateAllForUser } from './auth/session';
@@ -56,14 +58,8 @@ export const volunteerMessages = {
 	requestGone: 'Permintaan ini sudah diputuskan atau tidak ditemukan lagi. Muat ulang halaman.',
 	noLongerCitizen: 'Akun ini bukan akun warga lagi, jadi tidak bisa dijadikan relawan. Tolak permintaan ini.',
 	volunteerGone: 'Relawan ini tidak ditemukan lagi. Mungkin perannya sudah dicabut. Muat ulang halaman.',
-	residentName: 'Isi nama lengkap warga.',
-	residentPhone: 'Isi nomor HP warga.',
-	phoneUnknown: 'Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.',
-	ownPhone: 'Ini nomor HP Anda sendiri. Tulis nomor HP warga, atau ajukan untuk diri sendiri.',
-	consentHow: 'Pilih bagaimana warga menyatakan setuju.',
-	parentName: 'Tulis nama ayah atau ibu anak yang memberi persetujuan.',
-	parentConfirm: 'Centang bahwa yang menyetujui adalah ayah atau ibu anak.',
-	residentIncomplete: 'Data warga dan persetujuannya belum diisi.',
+	phoneEmpty: 'Isi nomor HP Anda.',
+	phoneUnknown: 'Nomor HP tidak dikenali. Tulis seperti 0812-3456-7890.',
 	claimPhone: 'Tulis nomor HP akun Anda sendiri. Permohonan hanya bisa masuk ke akun dengan nomor HP pemohon.',
 	claimNotFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan nomor HP Anda.',
 	releaseNone: 'Permohonan ini tidak dibantu relawan.',
@@ -304,55 +300,6 @@ export async function withdraw(
 // ------------------------------------------------------------------------------------------------
 // Applying for a resident
 
-/** Services about a child, where the consent must come from a parent. */
-const parentConsentServices = new Set(['akta-kelahiran']);
-export const needsParentConsent = (serviceSlug: string) => parentConsentServices.has(serviceSlug);
-
-const residentName = v.pipe(
-	v.string(volunteerMessages.residentName),
-	v.trim(),
-	v.nonEmpty(volunteerMessages.residentName),
-	v.minLength(2, 'Nama terlalu pendek.'),
-	v.maxLength(100, 'Nama paling banyak 100 huruf.')
-);
-
-/** The resident page's form. The volunteer's own number is refused: that is applying for oneself. */
-export function residentSchema(parentConsent: boolean, volunteerPhone: string) {
-	const common = {
-		name: residentName,
-		phone: v.pipe(
-			v.string(volunteerMessages.residentPhone),
-			v.trim(),
-			v.nonEmpty(volunteerMessages.residentPhone),
-			v.transform((value) => normalizePhone(value) ?? ''),
-			v.nonEmpty(volunteerMessages.phoneUnknown),
-			v.check((phone) => phone !== volunteerPhone, volunteerMessages.ownPhone)
-		),
-		how: v.picklist(['ticked', 'spoken'] as const, volunteerMessages.consentHow)
-	};
-	return parentConsent
-		? v.object({
-				...common,
-				parentName: v.pipe(
-					v.string(volunteerMessages.parentName),
-					v.trim(),
-					v.nonEmpty(volunteerMessages.parentName),
-					v.maxLength(100, 'Nama paling banyak 100 huruf.')
-				),
-				isParent: v.literal('ya', volunteerMessages.parentConfirm)
-			})
-		: v.object(common);
-}
-
-export function residentFrom(parsed: v.InferOutput<ReturnType<typeof residentSchema>>): DraftResident {
-	const parent = 'parentName' in parsed;
-	return {
-		name: parsed.name,
-		phone: parsed.phone,
-		consent: { by: parent ? 'parent' : 'resident', how: parsed.how, name: parent ? parsed.parentName : parsed.name }
-	};
-}
-
 /** A volunteer's draft for a resident; the resident page comes first. Null for anyone but a volunteer. */
 export async function startForResident(
 	db: Database,
@@ -361,39 +308,20 @@ export async function startForResident(
 	now = new Date()
 ): Promise<string | null> {
 	if (volunteer.role !== 'volunteer') return null;
-	const id = crypto.randomUUID();
-	await db.insert(applicationDrafts).values({
-		id,
-		userId: volunteer.id,
-		serviceSlug,
-		answers: {},
-		resident: { name: '', phone: '', consent: null },
-		createdAt: now,
-		updatedAt: now
-	});
-	return id;
+	return draftStore(db, volunteer.id, now).start(serviceSlug, { forResident: true });
 }
 
 /**
- * Saves who the resident is and how they agreed. Answers that were taken from the previous resident
- * (the applicant's name and phone) follow the change; anything the volunteer typed differently stays.
+ * Saves who the resident is and how they agreed (checked by domain/resident.ts). The applicant's name and
+ * phone are not kept in the answers: in field mode they are the resident's (domain/journey.ts).
  */
 export async function saveResident(
 	db: Database,
-	draft: { id: string; userId: string; answers: Record<string, string>; resident: DraftResident | null },
+	draft: { id: string; userId: string },
 	resident: DraftResident,
 	now = new Date()
 ) {
-	const answers = { ...draft.answers };
-	const previous = draft.resident;
-	if (previous && answers.applicant_name === previous.name) answers.applicant_name = resident.name;
-	if (previous && answers.applicant_phone && normalizePhone(answers.applicant_phone) === previous.phone) {
-		answers.applicant_phone = resident.phone;
-	}
-	await db
-		.update(applicationDrafts)
-		.set({ resident, answers, updatedAt: now })
-		.where(and(eq(applicationDrafts.id, draft.id), eq(applicationDrafts.userId, draft.userId), isNotNull(applicationDrafts.resident)));
+	await draftStore(db, draft.userId, now).saveResident(draft.id, resident);
 }
 
 /** What `applications.submit` needs for a resident: null while the resident page is not complete. */
@@ -402,21 +330,12 @@ export function residentForSubmit(
 	volunteer: Pick<SessionUser, 'name'>,
 	now = new Date()
 ): { name: string; phone: string; consent: Consent } | null {
-	if (!resident?.consent || !resident.name || !resident.phone) return null;
+	if (!resident?.consent || !residentComplete(resident)) return null;
 	return {
 		name: resident.name,
 		phone: resident.phone,
 		consent: { ...resident.consent, at: now.getTime(), volunteerName: volunteer.name }
 	};
-}
-
-/** The recorded consent in plain words: who agreed and how (and, once submitted, when and with whom). */
-export function consentText(consent: Pick<Consent, 'by' | 'how' | 'name'> & Partial<Consent>): string {
-	const who = consent.by === 'parent' ? `${consent.name} (orang tua anak)` : consent.name;
-	const how = consent.how === 'ticked' ? 'mencentang persetujuan sendiri' : 'menyatakan setuju secara lisan';
-	const when = consent.at ? ` pada ${formatWita(new Date(consent.at))}` : '';
-	const helper = consent.volunteerName ? `, dicatat oleh relawan ${consent.volunteerName}` : '';
-	return `${who} ${how}${when}${helper}.`;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -542,7 +461,7 @@ export async function claim(
 	const code = normalizeTrackingCode(input.code);
 	const phone = input.phone.trim() ? normalizePhone(input.phone) : null;
 	if (!code) errors.code = trackingMessages.code;
-	if (!input.phone.trim()) errors.phone = volunteerMessages.residentPhone;
+	if (!input.phone.trim()) errors.phone = volunteerMessages.phoneEmpty;
 	else if (!phone) errors.phone = volunteerMessages.phoneUnknown;
 	else if (phone !== user.phone) errors.phone = volunteerMessages.claimPhone;
 	if (!code || !phone || phone !== user.phone) return { ok: false, reason: 'invalid', errors };

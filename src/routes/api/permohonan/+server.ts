@@ -9,21 +9,23 @@
  * Nothing here is trusted: the body is read only up to its cap (server/uploads.ts), `answers` and
  * `resident` have size caps of their own, the answers go through the same check as the form's
  * (`cleanAnswers`: only the service's fields, normalised, capped), the resident through the resident
- * page's schema.
+ * page's own schema (domain/resident.ts).
  */
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fileMessages } from '$lib/domain/file-type';
 import { limitMessages, submissionLimits, utf8Length } from '$lib/domain/limits';
+import { checkResident as checkResidentForm, residentInput, residentWording } from '$lib/domain/resident';
 import * as applications from '$lib/server/applications';
+import * as catalogue from '$lib/server/catalogue';
+import { journeyOf } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import type { Consent } from '$lib/server/db/schema';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
-import { needsParentConsent, residentFrom, residentSchema } from '$lib/server/volunteers';
 import type { RequestHandler } from './$types';
 
-/** What the phone sends for a resident (see client/local-db.ts `ResidentInfo`). */
+/** What the phone sends for a resident (see client/local-db.ts `ResidentInfo`): read loosely, then checked. */
 const sentResident = v.object({
 	name: v.string(),
 	phone: v.string(),
@@ -70,10 +72,11 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 		if (typeof residentRaw !== 'string' || utf8Length(residentRaw) > submissionLimits.maxResidentBytes) {
 			return refused(400, limitMessages.residentTooBig);
 		}
-		const checked = checkResident(safeJson(residentRaw), slug, user.phone, user.name);
+		const found = await catalogue.findActive(getDb(), slug);
+		const checked = checkResident(safeJson(residentRaw), found?.service, user.phone, user.name);
 		if (!checked.ok) {
 			const first = checked.errors && Object.values(checked.errors)[0];
-			return refused(400, first ? `Data warga yang dibantu: ${first}` : 'Data warga yang dibantu tidak lengkap.', checked.errors);
+			return refused(400, first ? `Data warga yang dibantu: ${first}` : residentWording.errors.unreadable, checked.errors);
 		}
 		resident = checked.resident;
 	}
@@ -114,36 +117,28 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 };
 
 /**
- * The resident a volunteer applies for, checked by the resident page's own schema (names capped, phone
- * normalised, not the volunteer's own number, a parent's consent where the service is about a child).
- * The consent is recorded under the name of the volunteer who is logged in, whatever the phone said.
+ * The resident a volunteer applies for, checked by the resident page's own schema (domain/resident.ts:
+ * names capped, phone normalised, not the volunteer's own number, a parent's consent where the service
+ * says so). The consent is recorded under the name of the volunteer who is logged in, whatever the phone said.
  */
 function checkResident(
 	raw: unknown,
-	slug: string,
+	service: Parameters<typeof journeyOf>[0] | undefined,
 	volunteerPhone: string,
 	volunteerName: string,
 	now = Date.now()
 ): { ok: true; resident: { name: string; phone: string; consent: Consent } } | { ok: false; errors?: Record<string, string> } {
 	const sent = v.safeParse(sentResident, raw);
-	if (!sent.success) return { ok: false };
-	const { name, phone, consent } = sent.output;
-	const parent = needsParentConsent(slug);
-	const parsed = v.safeParse(
-		residentSchema(parent, volunteerPhone),
-		parent
-			? { name, phone, how: consent.how, parentName: consent.by === 'parent' ? consent.name : '', isParent: consent.by === 'parent' ? 'ya' : '' }
-			: { name, phone, how: consent.how }
-	);
-	if (!parsed.success) {
-		const errors: Record<string, string> = {};
-		for (const issue of parsed.issues) errors[`resident.${v.getDotPath(issue) ?? ''}`] ??= issue.message;
-		return { ok: false, errors };
+	if (!sent.success || !service) return { ok: false };
+	const { consent } = sent.output;
+	const consentBy = journeyOf(service, true).consentBy;
+	const checked = checkResidentForm(consentBy, volunteerPhone, residentInput({ ...sent.output, consent: { ...consent, how: consent.how as 'ticked' } }));
+	if (!checked.ok) {
+		return { ok: false, errors: Object.fromEntries(Object.entries(checked.errors).map(([key, message]) => [`resident.${key}`, message])) };
 	}
-	const draft = residentFrom(parsed.output);
 	// when the phone recorded the consent; a time in the future or before the app existed is replaced by now
 	const at = consent.at !== undefined && Number.isFinite(consent.at) && consent.at <= now && consent.at > Date.UTC(2025, 0, 1) ? consent.at : now;
-	return { ok: true, resident: { name: draft.name, phone: draft.phone, consent: { ...draft.consent!, at, volunteerName } } };
+	return { ok: true, resident: { ...checked.resident, consent: { ...checked.resident.consent, at, volunteerName } } };
 }
 
 function safeJson(value: string): unknown {

@@ -20,6 +20,6 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!service) error(404, 'Layanan tidak ditemukan.');
 	return {
 		slug: service.slug,
-		service: { name: service.name, steps: service.steps, documents: service.documents, inPerson: service.inPerson }
+		service: { name: service.name, steps: service.steps, documents: service.documents, inPerson: service.inPerson, consentBy: service.consentBy }
 	};
 };

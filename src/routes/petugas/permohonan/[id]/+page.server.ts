@@ -11,7 +11,7 @@ import { decide, type ResultInput } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { readForm } from '$lib/server/uploads';
-import { consentText } from '$lib/server/volunteers';
+import { consentText } from '$lib/domain/resident';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = 'Permohonan tidak ditemukan di kantor Anda.';

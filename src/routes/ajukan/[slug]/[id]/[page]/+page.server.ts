@@ -1,106 +1,52 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { validateStep } from '$lib/domain/fields';
-import { findPage, journeyPages, pageAfter, pageBefore, pageOfField, progress } from '$lib/domain/journey';
-import { displayAnswer } from '$lib/domain/answers';
 import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
+import { residentWording } from '$lib/domain/resident';
 import * as applications from '$lib/server/applications';
-import type { SessionUser } from '$lib/server/auth/session';
-import { getDb, type Database } from '$lib/server/db';
+import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
+import { openDraft } from '../open-draft';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The draft and the page asked for; a draft already submitted leads to its application. */
-async function open(db: Database, user: SessionUser, params: { slug: string; id: string; page: string }) {
-	const loaded = await applications.loadDraft(db, user.id, params.id);
-	if (!loaded) {
-		const submitted = await applications.viewForOwner(db, user, params.id);
-		if (submitted) redirect(303, `/permohonan/${params.id}`);
-		error(404, 'Formulir ini tidak ditemukan. Mungkin sudah dikirim atau dihapus.');
-	}
-	if (loaded.service.slug !== params.slug) error(404, 'Formulir ini tidak ditemukan.');
-	const pages = journeyPages(loaded.service);
-	const page = findPage(pages, params.page);
-	if (!page) error(404, 'Langkah ini tidak ada.');
-	// a volunteer's draft for a resident starts with who the resident is and how they agreed
-	const resident = loaded.draft.resident;
-	if (resident && !resident.consent) redirect(303, `/ajukan/${params.slug}/${params.id}/warga`);
-	return { ...loaded, pages, page };
-}
-
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { draft, service, documents, pages, page } = await open(getDb(), locals.user!, params);
-	const base = `/ajukan/${service.slug}/${draft.id}`;
-	const previous = pageBefore(pages, page.slug);
-	const resident = draft.resident?.consent ? draft.resident : null;
+	const { draft, service, documents, journey, page, href, changing } = await openDraft(getDb(), locals.user!, params, url);
+	const back = journey.back(page.slug, changing);
+	const resident = journey.forResident ? draft.resident : null;
 	const common = {
-		base,
 		serviceName: service.name,
-		progress: progress(pages, page.slug),
-		backHref: previous ? `${base}/${previous.slug}` : resident ? `${base}/warga` : `/ajukan/${service.slug}`,
-		fromCheck: url.searchParams.has('ubah'),
+		progress: journey.progress(page.slug).text,
+		backHref: back ? href(back.slug) : `/ajukan/${service.slug}`,
+		fromCheck: changing,
 		/** Applying for a resident: every page says for whom. */
-		resident: resident && {
-			name: resident.name,
-			phone: formatPhone(resident.phone),
-			consent: volunteers.consentText(resident.consent!),
-			href: `${base}/warga?ubah=1`
-		}
+		forWhom: resident ? residentWording.forWhom(resident.name, formatPhone(resident.phone)) : null
 	};
-
 	switch (page.kind) {
-		case 'fields': {
-			// prefill who the applicant is, the first time only: the resident a volunteer applies for, or the account
-			const answers = { ...draft.answers };
-			const applicant = resident ?? locals.user!;
-			answers.applicant_name ??= applicant.name;
-			answers.applicant_phone ??= formatPhone(applicant.phone);
-			return { ...common, kind: page.kind, step: page.step, answers };
-		}
+		case 'fields':
+			// who applies is filled in (the account, or the resident) and saved with this page like typed answers
+			return { ...common, kind: page.kind, step: page.step, answers: journey.prefill(draft.answers, resident ?? locals.user!) };
 		case 'document': {
 			const current = documents.find((d) => d.requirementKey === page.document.key);
-			return {
-				...common,
-				kind: page.kind,
-				document: page.document,
-				uploaded: current ? { id: current.id, name: current.originalName, size: current.size } : null
-			};
+			const uploaded = current ? { id: current.id, name: current.originalName, size: current.size } : null;
+			return { ...common, kind: page.kind, document: page.document, uploaded };
 		}
 		case 'check':
 			return {
 				...common,
 				kind: page.kind,
-				sections: pages.flatMap((p) =>
-					p.kind === 'fields'
-						? [
-								{
-									title: p.step.title,
-									href: `${base}/${p.slug}?ubah=1`,
-									rows: p.step.fields.map((f) => ({
-										label: f.label,
-										value: displayAnswer(f, draft.answers[f.key])
-									}))
-								}
-							]
-						: []
-				),
-				documents: pages.flatMap((p) =>
-					p.kind === 'document'
-						? [
-								{
-									label: p.document.label,
-									required: p.document.required,
-									href: `${base}/${p.slug}?ubah=1`,
-									uploaded: documents.find((d) => d.requirementKey === p.document.key)?.id ?? null
-								}
-							]
-						: []
-				)
+				sections: journey.summary(draft.answers, resident).map((s) => ({ ...s, href: href(s.page, true) })),
+				documents: journey.documentList().map((d) => ({
+					...d,
+					href: href(d.page, true),
+					uploaded: documents.find((u) => u.requirementKey === d.key)?.id ?? null
+				}))
 			};
+		case 'resident':
+			error(404, 'Langkah ini tidak ada.'); // the resident page has its own route (warga/)
 		default: {
 			const unknownPage: never = page;
 			throw new Error(`unknown page ${JSON.stringify(unknownPage)}`);
@@ -109,14 +55,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	/** Saves one page (answers or a document) and goes to the next. */
+	/** Saves one page (answers or a document) and goes where the journey says. */
 	simpan: async ({ params, locals, request, platform, url }) => {
 		const db = getDb();
 		const user = locals.user!;
-		const { draft, service, documents, pages, page } = await open(db, user, params);
-		const base = `/ajukan/${service.slug}/${draft.id}`;
-		const next = url.searchParams.has('ubah') ? undefined : pageAfter(pages, page.slug);
-		const goOn = () => redirect(303, `${base}/${next?.slug ?? 'periksa'}`);
+		const { draft, documents, journey, page, href, changing } = await openDraft(db, user, params, url);
+		const goOn = () => redirect(303, href(journey.next(page.slug, changing).slug));
 		// read only up to the cap: one document (and the framing around it), or a page of text
 		const read = await readForm(
 			request,
@@ -125,7 +69,7 @@ export const actions: Actions = {
 				: { maxBytes: formLimits.textBodyBytes, maxFiles: 0, maxParts: formLimits.maxParts }
 		);
 		if (!read.ok) {
-			const field = page.kind === 'document' ? 'file' : (page.kind === 'fields' ? page.step.fields[0]?.key : undefined) ?? 'file';
+			const field = page.kind === 'fields' ? (page.step.fields[0]?.key ?? 'file') : 'file';
 			return fail(read.status, { errors: { [field]: read.message } });
 		}
 		const form = read.form;
@@ -134,7 +78,7 @@ export const actions: Actions = {
 			const input = Object.fromEntries(page.step.fields.map((f) => [f.key, text(form, f.key)]));
 			const result = validateStep(page.step, input, draft.answers, new Date());
 			if (!result.ok) return fail(400, { errors: result.errors, typed: result.typed });
-			await applications.saveAnswers(db, draft.id, { ...draft.answers, ...result.values });
+			await applications.draftStore(db, user.id).saveAnswers(draft.id, result.values);
 			goOn();
 		}
 
@@ -159,36 +103,20 @@ export const actions: Actions = {
 	},
 
 	/** Submits the application from the check page. Submitting twice is harmless. */
-	kirim: async ({ params, locals }) => {
+	kirim: async ({ params, locals, url }) => {
 		const db = getDb();
 		const user = locals.user!;
-		const { draft, service, pages } = await open(db, user, params);
-		const base = `/ajukan/${service.slug}/${draft.id}`;
+		const { draft, service, journey, href } = await openDraft(db, user, params, url);
 		// for a resident: their recorded consent, stamped now with the volunteer's name
-		const resident = draft.resident ? volunteers.residentForSubmit(draft.resident, user) : undefined;
+		const resident = journey.forResident ? volunteers.residentForSubmit(draft.resident, user) : undefined;
 		if (resident === null) {
-			return fail(400, { problems: [{ message: volunteers.volunteerMessages.residentIncomplete, href: `${base}/warga?ubah=1` }] });
+			return fail(400, { problems: [{ message: residentWording.errors.incomplete, href: href('warga', true) }] });
 		}
-		const result = await applications.submit(db, {
-			id: draft.id,
-			service,
-			answers: draft.answers,
-			applicant: user,
-			resident
-		});
+		const answers = journey.answersToSubmit(draft.answers, draft.resident);
+		const result = await applications.submit(db, { id: draft.id, service, answers, applicant: user, resident });
 		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
 		if (result.reason === 'not_yours') error(409, 'Permohonan ini sudah dikirim dari akun lain.');
-		const problems = [
-			...Object.entries(result.errors).map(([field, message]) => ({
-				message,
-				href: `${base}/${pageOfField(pages, field)?.slug ?? 'langkah-1'}?ubah=1`
-			})),
-			...result.missingDocuments.map((key) => {
-				const page = pages.find((p) => p.kind === 'document' && p.document.key === key);
-				const label = page?.kind === 'document' ? page.document.label : key;
-				return { message: `${label} belum diunggah.`, href: `${base}/${page?.slug ?? 'periksa'}?ubah=1` };
-			})
-		];
+		const problems = journey.problems(result.errors, result.missingDocuments).map((p) => ({ message: p.message, href: href(p.page, true) }));
 		return fail(400, { problems });
 	}
 };
