@@ -5,13 +5,13 @@
  *
  * The new version is the built service-worker.js with a new version string. The Node server (adapter-node's
  * sirv) reads file sizes once at start and serves the precompressed .gz to Chromium over http, so the test
- * rewrites the file at the same length and its .gz at the same length (zero bytes after the gzip trailer), and clears
+ * rewrites the file at the same length and its .gz and .br at their lengths (zero bytes after the end), and clears
  * the browser's HTTP cache so that the update check is not answered 304 by the unchanged ETag. The browser
  * does not let a route answer the service worker's own update check. Runs in its own Playwright project
  * after every other test, and restores the files at the end.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 
 const file = 'build/client/service-worker.js';
@@ -33,6 +33,15 @@ function gzipOfSize(text: string, size: number): Buffer | null {
 	return null;
 }
 
+/** The same for brotli, which Chromium asks for on localhost too (bytes after the stream's end are dropped). */
+function brotliOfSize(text: string, size: number): Buffer | null {
+	for (const quality of [11, 10, 9]) {
+		const natural = brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
+		if (natural.length <= size) return Buffer.concat([natural, Buffer.alloc(size - natural.length)]);
+	}
+	return null;
+}
+
 for (const path of ['/layanan', '/masuk']) {
 	test(`after a new service worker is deployed, ${path} offers the update and applies it on request`, async ({ page, context }) => {
 		await page.goto(path);
@@ -41,6 +50,7 @@ for (const path of ['/layanan', '/masuk']) {
 
 		const original = readFileSync(file, 'utf8');
 		const originalGzip = readFileSync(`${file}.gz`);
+		const originalBrotli = readFileSync(`${file}.br`);
 		// SvelteKit's `version` (the build time) is inlined as a string literal
 		const current = original.match(/[`"'](\d{13})[`"']/)?.[1];
 		expect(current, 'the built service worker carries its version').toBeTruthy();
@@ -48,15 +58,18 @@ for (const path of ['/layanan', '/masuk']) {
 		// a newer version whose gzip fits in the announced length
 		let next = '';
 		let gzip: Buffer | null = null;
-		for (let step = 1; !gzip && step < 500; step++) {
+		let brotli: Buffer | null = null;
+		for (let step = 1; !(gzip && brotli) && step < 500; step++) {
 			next = String(Number(current) + step).padStart(current!.length, '0');
 			gzip = gzipOfSize(original.replaceAll(current!, next), originalGzip.length);
+			brotli = brotliOfSize(original.replaceAll(current!, next), originalBrotli.length);
 		}
-		expect(gzip, 'a gzip of the new version fits the length the server announces').toBeTruthy();
+		expect(gzip && brotli, 'gzip and brotli of the new version fit the lengths the server announces').toBeTruthy();
 		const updated = original.replaceAll(current!, next);
 		try {
 			writeFileSync(file, updated);
 			writeFileSync(`${file}.gz`, gzip!);
+			writeFileSync(`${file}.br`, brotli!);
 			await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
 			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 			const bar = page.getByRole('status').filter({ hasText: 'Versi baru tersedia' });
@@ -69,6 +82,7 @@ for (const path of ['/layanan', '/masuk']) {
 		} finally {
 			writeFileSync(file, original);
 			writeFileSync(`${file}.gz`, originalGzip);
+			writeFileSync(`${file}.br`, originalBrotli);
 		}
 	});
 }
