@@ -4,7 +4,7 @@
  * and the new version takes over only when the user agrees.
  *
  * The new version is the built service-worker.js with a new version string. The Node server (adapter-node's
- * sirv) reads file sizes once at start and serves the precompressed .gz to Chromium over http, so the test
+ * sirv) reads file sizes once at start and serves the precompressed .br or .gz to Chromium, so the test
  * rewrites the file at the same length and its .gz and .br at their lengths (zero bytes after the end), and clears
  * the browser's HTTP cache so that the update check is not answered 304 by the unchanged ETag. The browser
  * does not let a route answer the service worker's own update check. Runs in its own Playwright project
