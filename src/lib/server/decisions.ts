@@ -18,14 +18,13 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { fieldSchema, type Answers } from '$lib/domain/fields';
 import { calendarFrom } from '$lib/domain/holidays';
 import { limitMessages, textLimits, textTooLong } from '$lib/domain/limits';
-import { formatTrackingCode } from '$lib/domain/tracking-code';
+import { definitionOf, eventOf, type EventData } from '$lib/domain/events';
 import { checkTransition, type Action, type ActorKind, type Status } from '$lib/domain/workflow';
 import { extendByWorkingMillis, workingMillisBetween } from '$lib/domain/working-time';
 import * as v from 'valibot';
 import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
 import {
-	applicationEvents,
 	applications,
 	documents,
 	holidays,
@@ -36,7 +35,7 @@ import {
 	type ServiceRow
 } from './db/schema';
 import { insertIfPreviousChanged } from './db/conditional';
-import { eventRow, noticeToParties, type EventType } from './events';
+import { recordEvent } from './events';
 
 export const decisionMessages = {
 	notFound: 'Permohonan tidak ditemukan.',
@@ -51,39 +50,6 @@ export const decisionMessages = {
 	correctionNothing: 'Perbaiki paling sedikit satu hal yang diminta petugas.'
 } as const;
 
-const eventFor: Record<Action, EventType> = {
-	claim: 'claimed',
-	request_correction: 'correction_requested',
-	resubmit: 'resubmitted',
-	approve: 'approved',
-	reject: 'rejected',
-	complete: 'completed',
-	cancel: 'cancelled'
-};
-
-function notificationText(action: Action, service: string, code: string): string | null {
-	const c = formatTrackingCode(code);
-	switch (action) {
-		case 'claim':
-			return `Permohonan ${service} (${c}) sedang diperiksa petugas.`;
-		case 'request_correction':
-			return `Permohonan ${service} (${c}) perlu perbaikan. Baca catatan petugas lalu kirim perbaikannya.`;
-		case 'approve':
-			return `Permohonan ${service} (${c}) disetujui. Dokumen Anda sedang disiapkan.`;
-		case 'reject':
-			return `Permohonan ${service} (${c}) ditolak. Baca alasannya di halaman permohonan.`;
-		case 'complete':
-			return `Permohonan ${service} (${c}) selesai. Lihat cara mendapatkan hasilnya.`;
-		case 'resubmit':
-		case 'cancel':
-			return null; // the applicant did it themselves
-		default: {
-			const unknownAction: never = action;
-			throw new Error(`unknown action ${String(unknownAction)}`);
-		}
-	}
-}
-
 /** `notFound`: the application is missing, or this user has no relation to it (routes answer 404 alike). */
 /** The message when a note is longer than its kind allows (a rejection's reason, any other note). */
 function noteLimit(action: Action, note: string): string | null {
@@ -93,16 +59,8 @@ function noteLimit(action: Action, note: string): string | null {
 
 export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string; notFound?: true };
 
-/** What each action asks of the actor's relation (access.ts). */
-const operationFor: Record<Action, Operation> = {
-	claim: 'decide',
-	request_correction: 'decide',
-	approve: 'decide',
-	reject: 'decide',
-	complete: 'decide',
-	resubmit: 'correct',
-	cancel: 'cancel'
-};
+/** What each action asks of the actor's relation (access.ts): read off the event table. */
+const operationFor = (action: Action): Operation => definitionOf(eventOf[action]).by;
 
 /**
  * The workflow's actor kind for this user on this application, or null when they may not take `action`
@@ -110,7 +68,7 @@ const operationFor: Record<Action, Operation> = {
  */
 export function actorKind(application: Application, user: SessionUser, action?: Action): ActorKind | null {
 	const relation = relationOf(user, application);
-	if (action && !may(relation, operationFor[action])) return null;
+	if (action && !may(relation, operationFor(action))) return null;
 	if (relation === 'officer') return 'officer';
 	if (relation === 'applicant' || relation === 'volunteer') return 'applicant';
 	return null;
@@ -175,6 +133,8 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 
 	const changes: Partial<Application> = { status: checked.to, updatedAt: now };
 	let eventNote = note;
+	// what the event carries beyond its note, so the log alone can rebuild the history
+	let data: EventData[keyof EventData] = null;
 	switch (input.action) {
 		case 'claim':
 			changes.assignedOfficerId = input.actor.id;
@@ -186,6 +146,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			const docs = (input.correction?.documents ?? []).filter((k) => documentKeys.has(k));
 			if (fields.length + docs.length === 0) return { ok: false, message: decisionMessages.correctionEmpty };
 			changes.correction = { fields, documents: docs, note: note! } satisfies CorrectionRequest;
+			data = changes.correction;
 			changes.pausedAt = now;
 			break;
 		}
@@ -198,6 +159,10 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			);
 			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
 			changes.answers = resubmitted.answers;
+			data = {
+				answers: Object.fromEntries((application.correction?.fields ?? []).map((k) => [k, resubmitted.answers[k] ?? ''])),
+				documents: application.correction?.documents ?? []
+			} satisfies EventData['resubmitted'];
 			changes.correction = null;
 			changes.pausedAt = null;
 			// the promise moves by exactly the working time the application waited on the citizen
@@ -216,6 +181,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			if (input.result.kind === 'pickup' && textTooLong(input.result.pickupNote.trim(), 'note')) {
 				return { ok: false, message: limitMessages.tooLongNamed('Catatan pengambilan', textLimits.note) };
 			}
+			data = { result: input.result.kind } satisfies EventData['completed'];
 			break;
 		case 'approve':
 		case 'reject':
@@ -227,7 +193,6 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		}
 	}
 
-	const text = notificationText(input.action, service.name, application.trackingCode);
 	// One batch, one transaction, one round trip: the change only if the application is still as checked,
 	// then each record only if the statement before it wrote something.
 	const update = db
@@ -243,25 +208,27 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			)
 		)
 		.returning({ id: applications.id });
-	const event = insertIfPreviousChanged(db, applicationEvents, [
-		eventRow({
+	// the event only if the update won; its notice (addressed inside the batch) only if the event was written
+	const event = recordEvent(
+		db,
+		{
 			applicationId: application.id,
 			actorId: input.actor.id,
-			type: eventFor[input.action],
+			type: eventOf[input.action],
 			fromStatus: application.status,
 			toStatus: checked.to,
 			note: eventNote,
-			visibleToCitizen: true,
+			data,
 			at: now
-		})
-	]);
+		},
+		{ about: { service: service.name, trackingCode: application.trackingCode } }
+	);
+	// the result right after the update and only if it won; the event after it, chained on it
 	const result =
 		input.action === 'complete' && input.result
 			? [insertIfPreviousChanged(db, results, [resultRow(application, input.result, input.actor.id, now)])]
 			: [];
-	// addressed inside the batch: the applicant, and the volunteer only while still one
-	const notice = text ? [noticeToParties(db, { applicationId: application.id, text, at: now, ifPreviousChanged: true })] : [];
-	const [updated] = await db.batch([update, event, ...result, ...notice]);
+	const [updated] = await db.batch([update, ...result, ...event]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
 }

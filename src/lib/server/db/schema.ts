@@ -7,6 +7,8 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role } from '$lib/domain/roles';
+// a relative path: drizzle-kit reads this file outside Vite, where $lib means nothing at run time
+import { eventTypes, type CorrectionAsked, type EventData, type EventType } from '../../domain/events';
 import type { Status } from '$lib/domain/workflow';
 import type {
 	DocumentRequirement,
@@ -40,11 +42,8 @@ export interface DraftResident {
 	consent: Pick<Consent, 'by' | 'how' | 'name'> | null;
 }
 
-export interface CorrectionRequest {
-	fields: string[];
-	documents: string[];
-	note: string;
-}
+/** The correction being waited on: the same shape its `correction_requested` event carries. */
+export type CorrectionRequest = CorrectionAsked;
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -187,11 +186,13 @@ export const applicationEvents = sqliteTable(
 			.notNull()
 			.references(() => applications.id),
 		actorId: text('actor_id').references(() => users.id),
-		/** submitted, claimed, correction_requested, …, viewed, document_viewed, note */
-		type: text('type').notNull(),
+		/** One of the event table's types (domain/events.ts). */
+		type: text('type', { enum: eventTypes }).notNull(),
 		fromStatus: text('from_status').$type<Status>(),
 		toStatus: text('to_status').$type<Status>(),
 		note: text('note'),
+		/** What the event carries beyond its note (EventData of its type): the correction asked, the answers resubmitted, … */
+		data: text('data', { mode: 'json' }).$type<EventData[EventType]>(),
 		/** Shown on the citizen's timeline (officers' views of personal data are audit-only). */
 		visibleToCitizen: integer('visible_to_citizen', { mode: 'boolean' }).notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
