@@ -22,7 +22,7 @@ describe('the event table', () => {
 
 	it('tells the citizen about what the office did, not about what they did themselves', () => {
 		const about = { service: 'Akta Kelahiran', code: 'ABCD-EFGH', data: null };
-		expect(noticeText('approved', about)).toBe('Permohonan Akta Kelahiran (ABCD-EFGH) disetujui. Dokumen Anda sedang disiapkan.');
+		expect(noticeText('approved', { ...about, data: { checklist: { ticked: [], open: [], reason: null } } })).toBe('Permohonan Akta Kelahiran (ABCD-EFGH) disetujui. Dokumen Anda sedang disiapkan.');
 		expect(noticeText('resubmitted', { ...about, data: { answers: {}, documents: [] } })).toBeNull();
 		expect(noticeText('cancelled', about)).toBeNull();
 		expect(noticeText('appointment_moved', { ...about, data: { when: 'Senin', queue: 'A-002', previous: { when: 'Jumat', queue: 'A-001' } } })).toBe(
