@@ -93,10 +93,16 @@ export async function setChecklist(
 	checks: Record<string, boolean>,
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	// only checklist keys (`syarat-1` … `syarat-30`: a service lists at most 30 requirements), so a
-	// forged post cannot store thousands of keys in the application
-	checks = Object.fromEntries(Object.entries(checks).filter(([k, v]) => v === true && /^syarat-([1-9]|[12]\d|30)$/.test(k)));
-	const ticked = Object.keys(checks);
+	// only the ids of this service's requirements (at most 30), so a forged post cannot store thousands
+	// of keys in the application, nor a tick for an item that does not exist
+	const [found] = await db
+		.select({ standard: services.standard })
+		.from(applications)
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(eq(applications.id, applicationId));
+	const requirements = found?.standard.requirements ?? [];
+	const ticked = requirements.filter((r) => checks[r.id] === true);
+	checks = Object.fromEntries(ticked.map((r) => [r.id, true]));
 	const [updated] = await db.batch([
 		db
 			.update(applications)
@@ -107,8 +113,8 @@ export async function setChecklist(
 			applicationId,
 			actorId: officer.id,
 			type: 'checklist',
-			note: ticked.length ? `Dicentang: ${ticked.join(', ')}` : 'Semua centang dihapus',
-			data: { ticked },
+			note: ticked.length ? `Dicentang: ${ticked.map((r) => r.text).join(' ')}` : 'Semua centang dihapus',
+			data: { ticked: ticked.map((r) => r.id) },
 			at: now
 		})
 	]);

@@ -19,6 +19,8 @@ import { fieldSchema, type Answers } from '$lib/domain/fields';
 import { calendarFrom } from '$lib/domain/holidays';
 import { limitMessages, textLimits, textTooLong } from '$lib/domain/limits';
 import { definitionOf, eventOf, type EventData } from '$lib/domain/events';
+import { openRequirements, requirementMessages } from '$lib/domain/requirements';
+import { documentContent, documentNumber } from '$lib/domain/issued-document';
 import { checkTransition, type Action, type ActorKind, type Status } from '$lib/domain/workflow';
 import { extendByWorkingMillis, workingMillisBetween } from '$lib/domain/working-time';
 import * as v from 'valibot';
@@ -28,6 +30,7 @@ import {
 	applications,
 	documents,
 	holidays,
+	offices,
 	results,
 	services,
 	type Application,
@@ -77,9 +80,10 @@ export function actorKind(application: Application, user: SessionUser, action?: 
 async function load(db: Database, applicationId: string) {
 	const [found, calendarRows] = await db.batch([
 		db
-			.select({ application: applications, service: services })
+			.select({ application: applications, service: services, numberFormat: offices.documentNumber })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.innerJoin(offices, eq(offices.id, applications.officeId))
 			.where(eq(applications.id, applicationId)),
 		db.select({ date: holidays.date }).from(holidays)
 	]);
@@ -109,7 +113,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 	const now = input.now ?? new Date();
 	const loaded = await load(db, input.applicationId);
 	if (!loaded) return { ok: false, message: decisionMessages.notFound, notFound: true };
-	const { application, service, calendar } = loaded;
+	const { application, service, calendar, numberFormat } = loaded;
 	const relation = relationOf(input.actor, application);
 	// no relation at all: answered exactly like a missing application, so the id is not confirmed
 	if (relation === 'none') return { ok: false, message: decisionMessages.notFound, notFound: true };
@@ -183,7 +187,19 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			}
 			data = { result: input.result.kind } satisfies EventData['completed'];
 			break;
-		case 'approve':
+		case 'approve': {
+			// every required item ticked, or the officer says in writing why it is approved without them
+			const open = openRequirements(service.standard.requirements, application.checklist);
+			if (open.length > 0 && !note) return { ok: false, message: requirementMessages.reasonMissing(open) };
+			data = {
+				checklist: {
+					ticked: service.standard.requirements.filter((r) => application.checklist[r.id]).map((r) => r.id),
+					open: open.map((r) => r.id),
+					reason: open.length > 0 ? note : null
+				}
+			} satisfies EventData['approved'];
+			break;
+		}
 		case 'reject':
 		case 'cancel':
 			break;
@@ -226,18 +242,22 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 	// the result right after the update and only if it won; the event after it, chained on it
 	const result =
 		input.action === 'complete' && input.result
-			? [insertIfPreviousChanged(db, results, [resultRow(application, input.result, input.actor.id, now)])]
+			? [insertIfPreviousChanged(db, results, [resultRow(application, service, numberFormat, input.result, input.actor.id, now)])]
 			: [];
 	const [updated] = await db.batch([update, ...result, ...event]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
 }
 
-function resultRow(application: Application, result: ResultInput, officerId: string, now: Date) {
+/** The result as issued: for whom, showing what the service defines, numbered in its office's format. */
+function resultRow(application: Application, service: ServiceRow, numberFormat: string, result: ResultInput, officerId: string, now: Date) {
+	const content = documentContent(service.issued, service.steps, application.answers, application.applicantName);
 	const base = {
 		applicationId: application.id,
 		kind: result.kind,
-		holderName: application.applicantName,
+		holderName: content.holderName,
+		applicantName: content.applicantName,
+		details: content.details,
 		issuedBy: officerId,
 		issuedAt: now
 	};
@@ -247,12 +267,11 @@ function resultRow(application: Application, result: ResultInput, officerId: str
 		case 'pickup':
 			return { ...base, pickupNote: result.pickupNote.trim() };
 		case 'issued': {
-			const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
 			return {
 				...base,
 				// 16 base32 characters: 80 bits, unguessable, short enough for a QR code and to type
 				verificationCode: encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(10))),
-				number: `503/${application.trackingCode}/DPMPTSP/${year}`
+				number: documentNumber(numberFormat, { code: application.trackingCode, at: now })
 			};
 		}
 	}

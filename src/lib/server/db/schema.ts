@@ -12,6 +12,7 @@ import { eventTypes, type CorrectionAsked, type EventData, type EventType } from
 import type { Status } from '$lib/domain/workflow';
 import type {
 	DocumentRequirement,
+	IssuedDocument,
 	OfficeId,
 	ServiceStandard,
 	SlaUnit,
@@ -54,7 +55,9 @@ export const offices = sqliteTable('offices', {
 	id: text('id').$type<OfficeId>().primaryKey(),
 	name: text('name').notNull(),
 	shortName: text('short_name').notNull(),
-	address: text('address').notNull()
+	address: text('address').notNull(),
+	/** How the office numbers the documents it issues: `{kode}` tracking code, `{tahun}` year (WITA). */
+	documentNumber: text('document_number').notNull().default('{kode}/{tahun}')
 });
 
 export const users = sqliteTable(
@@ -125,6 +128,8 @@ export const services = sqliteTable(
 		inPerson: integer('in_person', { mode: 'boolean' }).notNull().default(false),
 		rank: integer('rank').notNull().default(100),
 		externalLink: text('external_link', { mode: 'json' }).$type<{ href: string; label: string }>(),
+		/** What its result document shows (domain/service.ts); null: the applicant's name only. */
+		issued: text('issued', { mode: 'json' }).$type<IssuedDocument>(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -311,7 +316,12 @@ export const results = sqliteTable(
 		/** kind = issued: the document's title and number as printed. */
 		title: text('title'),
 		number: text('number'),
+		/** Who the document is for: the applicant, or e.g. the child on a birth certificate. */
 		holderName: text('holder_name').notNull(),
+		/** The applicant, when not the holder (the parent who applied for a child's certificate). */
+		applicantName: text('applicant_name'),
+		/** What the document shows, as issued (labels and values from the answers). */
+		details: text('details', { mode: 'json' }).$type<{ label: string; value: string }[]>(),
 		issuedBy: text('issued_by')
 			.notNull()
 			.references(() => users.id),

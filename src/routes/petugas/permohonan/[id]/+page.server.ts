@@ -61,10 +61,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			const file = documents.find((f) => f.requirementKey === d.key);
 			return { key: d.key, label: d.label, required: d.required, file: file && { id: file.id, type: file.contentType } };
 		}),
-		checklist: service.standard.requirements.map((label, i) => ({
-			key: `syarat-${i + 1}`,
-			label,
-			checked: !!application.checklist[`syarat-${i + 1}`]
+		checklist: service.standard.requirements.map((r) => ({
+			key: r.id,
+			label: r.text,
+			required: r.required,
+			checked: !!application.checklist[r.id]
 		})),
 		correction: application.correction,
 		result: result && {
@@ -91,7 +92,10 @@ async function act(locals: App.Locals, id: string, input: Omit<Parameters<typeof
  */
 export const actions = {
 	claim: async ({ locals, params }) => act(locals, params.id, { action: 'claim' }),
-	approve: async ({ locals, params }) => act(locals, params.id, { action: 'approve' }),
+	approve: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		return act(locals, params.id, { action: 'approve', note: text(form, 'note') });
+	},
 	reject: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		return act(locals, params.id, { action: 'reject', note: text(form, 'note') });
