@@ -1,11 +1,50 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The shell script (src/lib/client/shell.ts): its own entry of the client build, beside SvelteKit's, so
+ * pages without the framework (`csr = false`) can load it alone. A fixed name, `/_app/shell.js`, because
+ * the server writes the tag (hooks.server.ts, with `?v=<version>` against stale caches) and SvelteKit has
+ * no API to look up another entry's hashed name; being in the client manifest, it is in `$service-worker`'s
+ * `build` list, so the service worker precaches it (and the chunks it loads lazily) with the app.
+ */
+function shellEntry(): Plugin {
+	let client = false;
+	return {
+		name: 'layanan-shell-entry',
+		apply: 'build',
+		configResolved(config) {
+			client = !config.build.ssr;
+		},
+		options(options) {
+			if (!client || !options.input || typeof options.input !== 'object' || Array.isArray(options.input)) return;
+			// only SvelteKit's app build (it has entry/start); not the service worker's own build
+			if (!('entry/start' in options.input)) return;
+			return { ...options, input: { ...options.input, shell: 'src/lib/client/shell.ts' } };
+		},
+		outputOptions(output) {
+			if (!client) return;
+			const names = output.entryFileNames;
+			if (typeof names !== 'string' || !names.includes('immutable')) return;
+			return {
+				...output,
+				entryFileNames: (chunk) => (chunk.name === 'shell' ? '_app/shell.js' : names)
+			};
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), shellEntry()],
+	// workbox-window's package points bundlers at its ES5 build (classes and iterators transpiled, 2.5× the
+	// size); every browser that has service workers runs its ES2017 build
+	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		// fresh databases and Argon2id hashes in beforeAll: slow on a shared 2-core machine
+		hookTimeout: 60_000
 	}
 });

@@ -21,8 +21,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { staticCsp, staticHeaders } from '../src/lib/server/headers';
 import { registerDocumentStore } from '../src/lib/server/storage';
@@ -101,13 +101,31 @@ function refuseRaw(socket: Duplex, status: Refusal, reason: string, headers = ''
 	);
 }
 
-function decodable(target: string): boolean {
+/** The path of a request target, decoded; null when it cannot be decoded. */
+function decodedPath(target: string): string | null {
 	const end = target.search(/[?#]/);
 	try {
-		decodeURIComponent(end === -1 ? target : target.slice(0, end));
-		return true;
+		return decodeURIComponent(end === -1 ? target : target.slice(0, end));
 	} catch {
-		return false;
+		return null;
+	}
+}
+
+/**
+ * The URL paths the handler answers from files (static assets, prerendered pages), as its file server
+ * finds them: the file, and a page `x.html` or `x/index.html` as `x` too. Its file server answers any
+ * method; a POST to one of these is refused here instead of being answered with the file.
+ */
+const filePaths = new Set<string>();
+for (const folder of ['client', 'prerendered']) {
+	const dir = resolve(root, 'build', folder);
+	if (!existsSync(dir)) continue;
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || /\.(br|gz)$/.test(entry.name)) continue;
+		const path = '/' + relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+		filePaths.add(path);
+		if (path.endsWith('/index.html')) filePaths.add(path.slice(0, -'/index.html'.length) || '/');
+		else if (path.endsWith('.html')) filePaths.add(path.slice(0, -'.html'.length));
 	}
 }
 
@@ -119,8 +137,13 @@ function refused(req: IncomingMessage, res: ServerResponse): boolean {
 		return true;
 	}
 	// origin-form only ("/path?query"); "*" and absolute URLs are for proxies, not for this server
-	if (!target.startsWith('/') || !decodable(target)) {
+	const path = target.startsWith('/') ? decodedPath(target) : null;
+	if (path === null) {
 		refuse(res, 400, { connection: 'close' });
+		return true;
+	}
+	if (req.method === 'POST' && (filePaths.has(path) || filePaths.has(path.replace(/\/$/, '')))) {
+		refuse(res, 405, { allow: 'GET, HEAD', connection: 'close' });
 		return true;
 	}
 	const length = Number(req.headers['content-length']);
@@ -131,12 +154,33 @@ function refused(req: IncomingMessage, res: ServerResponse): boolean {
 	return false;
 }
 
+/**
+ * When the app stops reading a body early (a cap it enforces while reading), the handler destroys the
+ * request, and with it the connection: the client would get a reset instead of the app's answer (and an
+ * outbox would retry a refusal forever). Instead the rest of the body is read and thrown away, at most up
+ * to BODY_SIZE_LIMIT (Node's requestTimeout bounds the time), so that the answer arrives.
+ */
+function drainInsteadOfDestroy(req: IncomingMessage) {
+	const destroy = req.destroy.bind(req);
+	req.destroy = ((error?: Error) => {
+		if (req.complete) return destroy(error);
+		let drained = 0;
+		req.on('data', (chunk: Buffer) => {
+			drained += chunk.length;
+			if (drained > bodyLimit) destroy();
+		});
+		req.resume();
+		return req;
+	}) as typeof req.destroy;
+}
+
 let stopping = false;
 const server = createServer(async (req, res) => {
 	const target = req.url ?? '';
 	// while shutting down, every answer closes its connection, so that close() completes
 	if (stopping) res.shouldKeepAlive = false;
 	if (refused(req, res)) return;
+	drainInsteadOfDestroy(req);
 	// prerendered pages and static files never pass SvelteKit's hook: they get the same security headers
 	// here (a rendered page's own headers, its CSP with nonces included, replace these when it is written)
 	for (const [name, value] of Object.entries(staticHeaders)) res.setHeader(name, value);

@@ -15,6 +15,16 @@ import * as session from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
 import { securityHeaders } from '$lib/server/headers';
+import { dev, version } from '$app/environment';
+
+/**
+ * Every page, with or without the framework (`csr = false`), loads the shell script (service worker,
+ * prompts, account menu: src/lib/client/shell.ts), its own entry of the client build (vite.config.ts).
+ * A module script: deferred, never blocks the first paint; same origin, so `script-src 'self'` allows it.
+ */
+const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
+const shellTag = `<script type="module" src="${shellScript}"></script>`;
+const withShell = ({ html }: { html: string }) => html.replace('</head>', `${shellTag}</head>`);
 
 /** The methods this app answers; anything else (TRACE, PUT, PROPFIND…) is refused before any route. */
 const methods = new Set(['GET', 'HEAD', 'POST']);
@@ -53,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// a password someone else chose (a new officer's) is changed before anything else is opened
 	if (passwordChangeRequired(event.locals.user, event.route.id)) redirect(303, PASSWORD_CHANGE_PATH);
 
-	const response = await resolve(event);
+	const response = await resolve(event, { transformPageChunk: withShell });
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

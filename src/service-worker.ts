@@ -16,10 +16,11 @@
  *   That cache is wiped on logout.
  * - Anything else offline: the offline page.
  * - Old versions' caches are removed on activate. A new version waits until the user agrees ("Muat ulang").
- * - Background Sync ('kirim-permohonan') sends the outbox even after the page was closed.
+ * - Background Sync ('kirim-permohonan') sends the outbox even after the page was closed; the pages' shell
+ *   script asks it to send at app start, when the signal returns and after queueing (SEND_OUTBOX).
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { sendDue } from '$lib/client/outbox';
+import { nextAttemptAt, sendDue } from '$lib/client/outbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `aplikasi-${version}`;
@@ -62,17 +63,22 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	const type = event.data?.type;
+	if (type === 'SKIP_WAITING') void sw.skipWaiting();
+	// from the pages' shell script (src/lib/client/shell.ts): at app start, on `online`, after queueing
+	if (type === 'SEND_OUTBOX') event.waitUntil(sendAndTell(Boolean(event.data.force)).then((next) => event.ports[0]?.postMessage({ next })));
 });
 
 sw.addEventListener('sync', (event) => {
 	const sync = event as Event & { tag: string; waitUntil(p: Promise<unknown>): void };
-	if (sync.tag === 'kirim-permohonan') sync.waitUntil(sendAndTell());
+	if (sync.tag === 'kirim-permohonan') sync.waitUntil(sendAndTell(true));
 });
 
-async function sendAndTell() {
-	await sendDue({ force: true });
-	for (const client of await sw.clients.matchAll()) client.postMessage({ type: 'OUTBOX_CHANGED' });
+/** Sends what is due, tells the open pages when something changed; returns when the next retry is due. */
+async function sendAndTell(force: boolean) {
+	const changed = await sendDue({ force });
+	if (changed.length) for (const client of await sw.clients.matchAll()) client.postMessage({ type: 'OUTBOX_CHANGED' });
+	return nextAttemptAt();
 }
 
 async function offlinePage() {

@@ -10,3 +10,6 @@ export const load: PageServerLoad = ({ url }) => ({
 		.map((s) => ({ slug: s.slug, name: s.name, summary: s.summary })),
 	loggedOut: url.searchParams.has('keluar')
 });
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

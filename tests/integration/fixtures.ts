@@ -7,6 +7,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { services, users } from '../../src/lib/server/db/schema';
 import type { DocumentStore } from '../../src/lib/server/storage';
+import { birthAnswersBornOn } from '../fixtures/answers';
 
 export const wita = (iso: string) => new Date(`${iso}+08:00`);
 
@@ -23,24 +24,7 @@ export async function person(
 	return { id: row!.id, name, phone, role, officeId };
 }
 
-export const birthAnswers = {
-	applicant_nik: '6372041503930002',
-	applicant_name: 'Ahmad Fauzi',
-	applicant_relation: 'father',
-	applicant_phone: '+6281311112222',
-	child_name: 'Muhammad Rizki',
-	child_sex: 'male',
-	child_birth_order: '1',
-	child_birth_date: '2026-11-01',
-	child_birth_time: '',
-	child_birth_place: 'Banjarbaru',
-	mother_name: 'Siti Rahmah',
-	mother_nik: '6372045204950001',
-	father_name: 'Ahmad Fauzi',
-	father_nik: '6372041503930002',
-	kk_number: '6372040101200003',
-	kk_head_name: 'Ahmad Fauzi'
-};
+export const birthAnswers = birthAnswersBornOn('2026-11-01');
 
 /** A storage that keeps bytes in memory: for tests whose subject is not storage. */
 export function memoryStore(): DocumentStore {

@@ -1,6 +1,7 @@
 /** Real applications for the attack suite, made the way the phone's outbox makes them (`POST /api/permohonan`). */
 import { readFileSync } from 'node:fs';
 import { e2eDatabase, uniquePhone } from '../e2e/helpers';
+import { birthAnswersBornOn } from '../fixtures/answers';
 import { registerCitizen, send, type Reply } from './support';
 
 const photo = readFileSync('tests/fixtures/surat-lahir.jpg');
@@ -12,24 +13,7 @@ function daysAgo(days: number): string {
 }
 
 export function birthAnswers(): Record<string, string> {
-	return {
-		applicant_nik: '6372041503930002',
-		applicant_name: 'Ahmad Fauzi',
-		applicant_relation: 'father',
-		applicant_phone: '+6281311112222',
-		child_name: 'Muhammad Rizki',
-		child_sex: 'male',
-		child_birth_order: '1',
-		child_birth_date: daysAgo(5),
-		child_birth_time: '',
-		child_birth_place: 'Banjarbaru',
-		mother_name: 'Siti Rahmah',
-		mother_nik: '6372045204950001',
-		father_name: 'Ahmad Fauzi',
-		father_nik: '6372041503930002',
-		kk_number: '6372040101200003',
-		kk_head_name: 'Ahmad Fauzi'
-	};
+	return birthAnswersBornOn(daysAgo(5));
 }
 
 /** A multipart body as a browser's FormData would send it. */

@@ -28,3 +28,6 @@ export const actions: Actions = {
 		}
 	}
 };
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

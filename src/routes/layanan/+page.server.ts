@@ -3,3 +3,6 @@ import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({ services: await catalogue.listActive(getDb()) });
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

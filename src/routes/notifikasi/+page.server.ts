@@ -7,3 +7,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) error(404, 'Halaman tidak ditemukan.');
 	return { items: await notifications.listAndMarkRead(getDb(), locals.user) };
 };
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

@@ -11,3 +11,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const [items, drafts] = await Promise.all([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);
 	return { items, drafts };
 };
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

@@ -1,9 +1,22 @@
 import { json } from '@sveltejs/kit';
 import { formatPhone } from '$lib/domain/phone';
+import { roleLabel } from '$lib/domain/roles';
 import type { RequestHandler } from './$types';
 
-/** Who is logged in, for pages served from the phone's cache (which carry no account data). */
+/**
+ * Who is logged in, for pages served from the phone's cache (which carry no account data): the account
+ * menu (name, role, unread "Kabar") and the phone-side form's prefill.
+ */
 export const GET: RequestHandler = ({ locals }) =>
 	locals.user
-		? json({ name: locals.user.name, phone: formatPhone(locals.user.phone), role: locals.user.role }, { headers: { 'cache-control': 'private, no-store' } })
+		? json(
+				{
+					name: locals.user.name,
+					phone: formatPhone(locals.user.phone),
+					role: locals.user.role,
+					roleLabel: roleLabel[locals.user.role],
+					unread: locals.user.unread ?? 0
+				},
+				{ headers: { 'cache-control': 'private, no-store' } }
+			)
 		: json({ message: 'Belum masuk.' }, { status: 401, headers: { 'cache-control': 'no-store' } });

@@ -19,3 +19,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		office: { name: office.name, address: office.address }
 	};
 };
+
+// Read-only (or a plain form post): no framework, only the shell script (src/lib/client/shell.ts).
+export const csr = false;

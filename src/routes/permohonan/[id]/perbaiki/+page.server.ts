@@ -12,14 +12,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only what the officer asked about is shown and taken: the rest of the application stays as it was. */
 /**
- * The correction, for those who may send it (access.ts: `correct`). Anything else, whether no correction is
- * asked or the application is not theirs, goes to the status page, which answers 404 when it is not theirs.
+ * The correction, for those who may send it (access.ts: `correct`). When no correction is asked, its
+ * applicant (or helping volunteer) goes to the status page; anyone else gets 404.
  */
 async function openCorrection(user: SessionUser | null, id: string) {
 	if (!user || !applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
 	const found = await correctionFor(getDb(), user, id);
-	if (!found) redirect(303, `/permohonan/${id}`);
-	return found;
+	if (found) return found;
+	// nothing to correct: its own status page for whoever may see it, and for everyone else no sign it exists
+	if (!(await applications.viewForOwner(getDb(), user, id))) error(404, 'Permohonan tidak ditemukan.');
+	redirect(303, `/permohonan/${id}`);
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {

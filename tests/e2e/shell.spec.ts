@@ -1,0 +1,124 @@
+/**
+ * Pages with nothing to interact with ship no framework (`csr = false`): only the shell script
+ * (`/_app/shell.js`, src/lib/client/shell.ts). It still registers the service worker, and it fills the
+ * account menu (name, "Kabar" with the unread count) on pages that carry no account data because they
+ * are the same for everyone and served from the phone's cache. Without JavaScript the pages still work.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { e2eDatabase, registered, uniquePhone } from './helpers';
+
+const readOnlyPages = ['/', '/layanan', '/layanan/akta-kelahiran', '/lacak'];
+
+async function serviceWorkerControls(page: Page) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
+				}),
+			{ timeout: 30_000 }
+		)
+		.toBe(true);
+}
+
+test('read-only pages load no framework script, only the shell, and still register the service worker', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	for (const path of readOnlyPages) {
+		scripts.length = 0;
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		expect(scripts.filter((s) => s.startsWith('/_app/immutable/entry/')), `${path} loads no framework`).toEqual([]);
+		expect(scripts, `${path} loads the shell script`).toContain('/_app/shell.js');
+		// no hydration data either
+		expect(await page.locator('script:not([src])').count(), `${path} has no inline script`).toBe(0);
+	}
+	await serviceWorkerControls(page);
+	// a form page keeps its framework
+	scripts.length = 0;
+	await page.goto('/masuk');
+	await page.waitForLoadState('networkidle');
+	expect(scripts.some((s) => s.startsWith('/_app/immutable/entry/'))).toBe(true);
+});
+
+test('the account menu is filled on a public page served from the cache, also offline, and emptied on logout', async ({
+	page,
+	context
+}) => {
+	const phone = uniquePhone();
+	await registered(page, 'Siti Rahmah', phone, 'kebun karet di cempaka');
+	const db = e2eDatabase();
+	try {
+		const user = await db.execute({ sql: 'SELECT id FROM users WHERE phone = ?', args: ['+62' + phone.slice(1)] });
+		const userId = String(user.rows[0]!.id);
+		await db.execute({
+			sql: 'INSERT INTO notifications (user_id, text, created_at) VALUES (?, ?, ?)',
+			args: [userId, 'Permohonan Anda sedang diperiksa.', Date.now()]
+		});
+	} finally {
+		db.close();
+	}
+
+	await page.goto('/layanan');
+	await serviceWorkerControls(page);
+	const fromCache: string[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'document' && response.fromServiceWorker()) fromCache.push(response.url());
+	});
+	for (const path of readOnlyPages) {
+		await page.goto(path);
+		const menu = page.getByRole('navigation', { name: 'Menu utama' });
+		await expect(menu.getByRole('link', { name: 'Kabar, 1 belum dibaca' }), path).toBeVisible();
+		await expect(page.getByText('Siti Rahmah · Warga'), path).toBeVisible();
+	}
+	expect(fromCache.length, 'the public pages came from the service worker').toBeGreaterThanOrEqual(readOnlyPages.length);
+
+	// no signal: the last known account
+	await context.setOffline(true);
+	await page.goto('/layanan/akta-kelahiran');
+	await expect(page.getByRole('link', { name: 'Kabar, 1 belum dibaca' })).toBeVisible();
+	await expect(page.getByText('Siti Rahmah · Warga')).toBeVisible();
+	await context.setOffline(false);
+
+	// a page rendered with the account, then a hydrated public page, then the framework's own navigation
+	await page.goto('/akun');
+	await expect(page.getByRole('link', { name: 'Kabar, 1 belum dibaca' })).toBeVisible();
+	await page.goto('/draf');
+	await expect(page.getByRole('link', { name: 'Kabar, 1 belum dibaca' })).toBeVisible();
+	await expect(page.getByText('Siti Rahmah · Warga')).toBeVisible();
+
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar' }).click();
+	await expect(page.getByText('Anda sudah keluar.')).toBeVisible();
+	await page.goto('/layanan');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('link', { name: /^Kabar/ })).toHaveCount(0);
+	await expect(page.getByText('Siti Rahmah')).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the read-only pages work: links, the tracking form, no empty menu items or prompts', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1, name: 'Urus dokumen dari HP, tanpa antre' })).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Kabar/ })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Muat ulang' })).toHaveCount(0);
+		await expect(page.getByRole('region', { name: 'Pasang aplikasi' })).toHaveCount(0);
+
+		await page.getByRole('link', { name: 'Lihat semua layanan' }).click();
+		await page.getByRole('link', { name: 'Akta Kelahiran' }).first().click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Akta Kelahiran' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Mulai mengajukan' })).toHaveAttribute('href', '/ajukan/akta-kelahiran');
+
+		await page.goto('/lacak');
+		await page.getByLabel('Kode lacak').fill('ABCD2345');
+		await page.getByLabel('4 angka terakhir nomor HP pemohon').fill('1234');
+		await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+		await expect(page.getByRole('alert')).toContainText('Ada yang perlu diperbaiki');
+	});
+});
