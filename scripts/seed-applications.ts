@@ -23,7 +23,7 @@ import { kelurahanList } from '../src/lib/domain/kelurahan';
 import { normalizePhone } from '../src/lib/domain/phone';
 import type { OfficeId, SlaUnit } from '../src/lib/domain/service';
 import { generateTrackingCode } from '../src/lib/domain/tracking-code';
-import type { Status } from '../src/lib/domain/workflow';
+import { openStatuses as openStatusList, type Status } from '../src/lib/domain/workflow';
 import { dueAt } from '../src/lib/domain/working-time';
 import { hashPassword } from '../src/lib/server/auth/password';
 import type { Database } from '../src/lib/server/db/open';
@@ -67,7 +67,7 @@ const statusWeights: Record<Status, number> = {
 	rejected: 5,
 	cancelled: 5
 };
-const openStatuses = new Set<Status>(['submitted', 'in_review', 'needs_correction', 'resubmitted', 'approved']);
+const openStatuses = new Set<Status>(openStatusList);
 
 const firstNames = [
 	'Ahmad', 'Muhammad', 'Siti', 'Nur', 'Rahmat', 'Dewi', 'Budi', 'Rina', 'Fitri', 'Agus', 'Yusuf', 'Aisyah',

@@ -63,6 +63,10 @@ test('apply → claim → correction → resubmit → approve → complete with 
 	await officer.getByRole('button', { name: 'Ambil dan periksa' }).click();
 	await officer.getByRole('checkbox', { name: /Surat keterangan lahir/ }).first().check();
 	await officer.getByRole('button', { name: 'Simpan centang' }).click();
+	// two required items are not ticked: approving needs them, or a written reason
+	await officer.getByRole('button', { name: 'Setujui' }).click();
+	await expect(officer.getByRole('alert')).toContainText('Centang semua persyaratan wajib');
+	await officer.getByLabel('Alasan menyetujui tanpa persyaratan itu').fill('Buku nikah dan KK dicek langsung di SIAK.');
 	await officer.getByRole('button', { name: 'Setujui' }).click();
 	await expect(officer.getByText('Disetujui', { exact: true })).toBeVisible();
 	await officer.getByRole('radio', { name: /File dokumen/ }).check();
@@ -104,6 +108,8 @@ test('a city permit is issued with a QR code whose verification page confirms it
 	const officer = await officerPage(browser, 'dpmptsp');
 	await openFromQueue(officer, code);
 	await officer.getByRole('button', { name: 'Ambil dan periksa' }).click();
+	for (const box of await officer.getByRole('group', { name: 'Centang yang sudah sesuai' }).getByRole('checkbox').all()) await box.check();
+	await officer.getByRole('button', { name: 'Simpan centang' }).click();
 	await officer.getByRole('button', { name: 'Setujui' }).click();
 	await officer.getByRole('radio', { name: /Dokumen terbitan aplikasi/ }).check();
 	await officer.getByRole('button', { name: 'Tandai selesai' }).click();

@@ -113,7 +113,7 @@ describe('services', () => {
 			name: service.name,
 			summary: service.summary,
 			description: service.description,
-			requirements: service.standard.requirements.join('\n'),
+			requirements: service.standard.requirements.map((r) => r.text).join('\n'),
 			procedure: service.standard.procedure.join('\r\n'),
 			time: service.standard.time,
 			fee: service.standard.fee,
@@ -157,7 +157,7 @@ describe('services', () => {
 		expect(await catalogue.update(db, 'kk-perubahan', form)).toMatchObject({ ok: true });
 		const { service } = (await catalogue.find(db, 'kk-perubahan'))!;
 		expect(service).toMatchObject({ slaValue: 4, slaUnit: 'hours' });
-		expect(service.standard.requirements).toEqual(['Kartu Keluarga lama', 'Surat keterangan pindah']);
+		expect(service.standard.requirements.map((r) => r.text)).toEqual(['Kartu Keluarga lama', 'Surat keterangan pindah']);
 	});
 
 	it('refuses a time sentence that promises something else than the SLA, and a fee for a population document', async () => {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
-import { applicationEvents, applications as table, notifications, results } from '../../src/lib/server/db/schema';
+import { applicationEvents, applications as table, notifications, results, services, type ServiceRow } from '../../src/lib/server/db/schema';
+import * as casework from '../../src/lib/server/casework';
+import * as catalogue from '../../src/lib/server/catalogue';
 import { decide, decisionMessages } from '../../src/lib/server/decisions';
 import { freshDatabase } from './db';
 import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
@@ -22,6 +24,24 @@ beforeAll(async () => {
 	bayu = await person(db, 'Bayu', '+6281311115555', 'officer', 'dpmptsp');
 });
 afterAll(() => cleanup());
+
+/** The admin form's values for a service as stored (what the edit page starts from). */
+const formOf = (s: ServiceRow): catalogue.ServiceForm => ({
+	name: s.name,
+	summary: s.summary,
+	description: s.description,
+	requirements: s.standard.requirements.map((r) => r.text),
+	procedure: [...s.standard.procedure],
+	time: s.standard.time,
+	fee: s.standard.fee,
+	feeBasis: s.standard.feeBasis ?? '',
+	product: s.standard.product,
+	complaints: s.standard.complaints,
+	slaValue: s.slaValue,
+	slaUnit: s.slaUnit,
+	inPerson: s.inPerson,
+	active: s.active
+});
 
 const row = async (id: string) => (await db.select().from(table).where(eq(table.id, id)))[0]!;
 
@@ -117,10 +137,67 @@ describe('the correction loop', () => {
 		expect(after.dueAt).toEqual(wita('2026-11-30T11:00:00'));
 	});
 
+	it('approves only with every required requirement ticked, or a written reason recorded in the event', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim' });
+		await casework.setChecklist(db, dewi, app.id, { r1: true, r3: true });
+		const refused = await decide(db, { applicationId: app.id, actor: dewi, action: 'approve' });
+		expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('Buku nikah atau akta perkawinan') });
+		expect((await row(app.id)).status).toBe('in_review');
+		const reason = 'Buku nikah diperiksa langsung di SIAK.';
+		expect(await decide(db, { applicationId: app.id, actor: dewi, action: 'approve', note: reason })).toEqual({ ok: true, status: 'approved' });
+		const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
+		expect(events.find((e) => e.type === 'approved')).toMatchObject({
+			note: reason,
+			data: { checklist: { ticked: ['r1', 'r3'], open: ['r2'], reason } }
+		});
+	});
+
+	it('keeps the checklist ticks on their requirement when the admin edits the texts', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim' });
+		await casework.setChecklist(db, dewi, app.id, { r3: true });
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const texts = service!.standard.requirements.map((r) => r.text);
+		// the KK one reworded in place, the last line removed: r3 is still the KK
+		const edited = await catalogue.update(db, 'akta-kelahiran', {
+			...formOf(service!),
+			requirements: [texts[0]!, texts[1]!, 'Kartu Keluarga (KK) orang tua yang terbaru.', texts[3]!]
+		});
+		expect(edited).toMatchObject({ ok: true });
+		const [after] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const kk = after!.standard.requirements.find((r) => r.id === 'r3');
+		expect(kk?.text).toBe('Kartu Keluarga (KK) orang tua yang terbaru.');
+		expect(after!.standard.requirements.map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4']);
+		expect((await row(app.id)).checklist).toEqual({ r3: true });
+	});
+
+	it('issues an Akta Kelahiran to the child, with the birth data, the parent as applicant, in Disdukcapil\u2019s numbering', async () => {
+		const now = wita('2026-11-23T09:00:00');
+		const app = await submittedBirthApplication(db, store, citizen, now);
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim', now });
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'approve', note: 'Dicek di SIAK.', now });
+		expect(await decide(db, { applicationId: app.id, actor: dewi, action: 'complete', result: { kind: 'issued' }, now })).toMatchObject({ ok: true });
+		const [result] = await db.select().from(results).where(eq(results.applicationId, app.id));
+		expect(result).toMatchObject({
+			holderName: 'Muhammad Rizki',
+			applicantName: 'Ahmad Fauzi',
+			number: `474/${app.trackingCode}/Disdukcapil/2026`
+		});
+		expect(result!.details).toEqual(
+			expect.arrayContaining([
+				{ label: expect.stringMatching(/lahir/i), value: '1 November 2026' },
+				{ label: expect.stringMatching(/ibu/i), value: 'Siti Rahmah' }
+			])
+		);
+	});
+
 	it('takes an application to completion, tells the citizen at each step, and records the result', async () => {
 		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim' });
+		// the akta's three required items ticked (r4, "reported within 60 days", only informs)
+		expect(await casework.setChecklist(db, dewi, app.id, { r1: true, r2: true, r3: true })).toEqual({ ok: true });
 		for (const step of [
-			{ action: 'claim' as const },
 			{ action: 'approve' as const },
 			{ action: 'complete' as const, result: { kind: 'pickup' as const, pickupNote: 'Ambil di loket 3 Disdukcapil, bawa KK asli.' } }
 		]) {
@@ -128,7 +205,7 @@ describe('the correction loop', () => {
 		}
 		expect((await row(app.id)).status).toBe('completed');
 		const [result] = await db.select().from(results).where(eq(results.applicationId, app.id));
-		expect(result).toMatchObject({ kind: 'pickup', holderName: 'Ahmad Fauzi' });
+		expect(result).toMatchObject({ kind: 'pickup', holderName: 'Muhammad Rizki', applicantName: 'Ahmad Fauzi' });
 		const notes = await db.select().from(notifications).where(eq(notifications.applicationId, app.id));
 		expect(notes.map((n) => n.text)).toEqual([
 			expect.stringContaining('sedang diperiksa'),
@@ -136,7 +213,7 @@ describe('the correction loop', () => {
 			expect.stringContaining('selesai')
 		]);
 		const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
-		expect(events.map((e) => e.type)).toEqual(['submitted', 'claimed', 'approved', 'completed']);
+		expect(events.map((e) => e.type)).toEqual(['submitted', 'claimed', 'checklist', 'approved', 'completed']);
 	});
 
 	it('shows a rejection reason to the citizen', async () => {

@@ -93,14 +93,14 @@ const actions: { path: string; may: Who[]; body: Record<string, string> }[] = [
 	{ path: '/admin/relawan?/tolak', may: ['admin'], body: { requestId: fakeId, note: 'x' } },
 	{ path: '/admin/relawan?/cabut', may: ['admin'], body: { userId: fakeId } },
 	{ path: `/admin/permohonan/${fakeId}?/alihkan`, may: ['admin'], body: { officerId: fakeId } },
-	{ path: `/petugas/permohonan/${fakeId}?/ambil`, may: [], body: {} },
-	{ path: `/petugas/permohonan/${fakeId}?/setujui`, may: [], body: {} },
-	{ path: `/petugas/permohonan/${fakeId}?/tolak`, may: [], body: { note: 'ditolak' } },
-	{ path: `/petugas/permohonan/${fakeId}?/perbaikan`, may: [], body: { note: 'perbaiki', fields: 'child_name' } },
-	{ path: `/petugas/permohonan/${fakeId}?/selesai`, may: [], body: { kind: 'issued' } },
-	{ path: `/petugas/permohonan/${fakeId}?/centang`, may: [], body: { checked: 'kk_scan' } },
-	{ path: `/petugas/permohonan/${fakeId}?/cabut`, may: [], body: { reason: 'dicabut' } },
-	{ path: `/permohonan/${fakeId}?/batalkan`, may: [], body: {} },
+	{ path: `/petugas/permohonan/${fakeId}?/claim`, may: [], body: {} },
+	{ path: `/petugas/permohonan/${fakeId}?/approve`, may: [], body: {} },
+	{ path: `/petugas/permohonan/${fakeId}?/reject`, may: [], body: { note: 'ditolak' } },
+	{ path: `/petugas/permohonan/${fakeId}?/request_correction`, may: [], body: { note: 'perbaiki', fields: 'child_name' } },
+	{ path: `/petugas/permohonan/${fakeId}?/complete`, may: [], body: { kind: 'issued' } },
+	{ path: `/petugas/permohonan/${fakeId}?/checklist`, may: [], body: { checked: 'kk_scan' } },
+	{ path: `/petugas/permohonan/${fakeId}?/result_revoked`, may: [], body: { reason: 'dicabut' } },
+	{ path: `/permohonan/${fakeId}?/cancel`, may: [], body: {} },
 	{ path: `/permohonan/${fakeId}/jadwal?/pesan`, may: [], body: { slotId: fakeId } },
 	{ path: `/permohonan/${fakeId}/jadwal?/pindah`, may: [], body: { slotId: fakeId } },
 	{ path: `/permohonan/${fakeId}/jadwal?/batal`, may: [], body: {} },
@@ -208,7 +208,7 @@ test("other users' records: an application, its documents, slip, result, appoint
 			const reply = await send(path, { cookie });
 			tally.check("other users' records", refused(reply), `${who} GET ${path} → ${reply.status}`);
 		}
-		for (const path of [`/permohonan/${own.id}?/batalkan`, `/permohonan/${own.id}/jadwal?/batal`, `/petugas/permohonan/${own.id}?/ambil`, `/petugas/permohonan/${own.id}?/tolak`]) {
+		for (const path of [`/permohonan/${own.id}?/cancel`, `/permohonan/${own.id}/jadwal?/batal`, `/petugas/permohonan/${own.id}?/claim`, `/petugas/permohonan/${own.id}?/tolak`]) {
 			const reply = await send(path, { method: 'POST', cookie, ...form({ note: 'bukan milik saya' }) });
 			tally.check("other users' records", refused(reply), `${who} POST ${path} → ${reply.status}`);
 		}

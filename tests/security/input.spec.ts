@@ -163,12 +163,12 @@ test('an application id belongs to its first author: reuse is refused, and a rac
 test('officer notes, reasons and pickup notes are capped; a refused decision changes nothing', async () => {
 	const own = await birthApplication();
 	const officer = await session(demo('officer', 'disdukcapil').phone, demo('officer', 'disdukcapil').password);
-	const claimed = await send(`/petugas/permohonan/${own.id}?/ambil`, { method: 'POST', cookie: officer, ...form({}) });
+	const claimed = await send(`/petugas/permohonan/${own.id}?/claim`, { method: 'POST', cookie: officer, ...form({}) });
 	expect(claimed.status).toBe(303);
-	for (const [action, field] of [['tolak', 'note'], ['perbaikan', 'note'], ['selesai', 'pickupNote']] as const) {
+	for (const [action, field] of [['reject', 'note'], ['request_correction', 'note'], ['complete', 'pickupNote']] as const) {
 		const body: Record<string, string> = { [field]: 'panjang '.repeat(20_000) };
-		if (action === 'perbaikan') body.fields = 'child_name';
-		if (action === 'selesai') body.kind = 'pickup';
+		if (action === 'request_correction') body.fields = 'child_name';
+		if (action === 'complete') body.kind = 'pickup';
 		const reply = await send(`/petugas/permohonan/${own.id}?/${action}`, { method: 'POST', cookie: officer, ...form(body) });
 		tally.check('oversized officer text', reply.status === 400, `${action} with a 160 KB ${field} → ${reply.status}`);
 	}

@@ -21,7 +21,7 @@ describe('service catalogue', () => {
 			const { requirements, procedure, time, fee, product, complaints } = s.standard;
 			expect(requirements.length, `${s.slug} requirements`).toBeGreaterThan(0);
 			expect(procedure.length, `${s.slug} procedure`).toBeGreaterThan(0);
-			for (const text of [...requirements, ...procedure, time, fee, product, complaints]) {
+			for (const text of [...requirements.map((r) => r.text), ...procedure, time, fee, product, complaints]) {
 				expect(text.trim(), s.slug).not.toBe('');
 			}
 		}

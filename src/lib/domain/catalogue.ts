@@ -16,12 +16,15 @@ import type {
 	OfficeId,
 	ServiceDefinition
 } from './service';
+import { numbered } from './requirements';
 
 export interface Office {
 	id: OfficeId;
 	name: string;
 	shortName: string;
 	address: string;
+	/** How its issued documents are numbered: `{kode}` tracking code, `{tahun}` year. Admin-editable data. */
+	documentNumber: string;
 }
 
 export const offices = [
@@ -30,13 +33,17 @@ export const offices = [
 		name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Banjarbaru',
 		shortName: 'Disdukcapil',
 		// Unverified: street address not confirmed from an official source. Check before launch; admin-editable.
-		address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru'
+		address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
+		// Unverified: the office's own numbering (classification code 474 = kependudukan) to be confirmed.
+		documentNumber: '474/{kode}/Disdukcapil/{tahun}'
 	},
 	{
 		id: 'dpmptsp',
 		name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Banjarbaru',
 		shortName: 'DPMPTSP',
-		address: 'Mal Pelayanan Publik (MPP) Banjarbaru, Jl. Husni Thamrin No. 1'
+		address: 'Mal Pelayanan Publik (MPP) Banjarbaru, Jl. Husni Thamrin No. 1',
+		// 503 = perizinan in the archive classification; the format the app used before it was data
+		documentNumber: '503/{kode}/DPMPTSP/{tahun}'
 	}
 ] as const satisfies readonly Office[];
 
@@ -227,12 +234,12 @@ const ktpElBaru: ServiceDefinition = {
 	],
 	documents: [kkScan()],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Berumur 17 tahun atau lebih, atau sudah atau pernah menikah.',
 			'Kartu Keluarga (KK).',
 			'Datang sendiri ke kantor untuk perekaman foto, sidik jari, iris mata dan tanda tangan.',
-			'Tidak perlu surat pengantar RT, RW atau kelurahan.'
-		],
+			{ text: 'Tidak perlu surat pengantar RT, RW atau kelurahan.', required: false }
+		),
 		procedure: [
 			'Isi permohonan di aplikasi ini dan unggah foto Kartu Keluarga.',
 			'Pilih jadwal perekaman, lalu datang ke kantor pada jadwal itu untuk foto, sidik jari, iris mata dan tanda tangan.',
@@ -256,6 +263,11 @@ const aktaKelahiran: ServiceDefinition = {
 	slug: 'akta-kelahiran',
 	office: 'disdukcapil',
 	name: 'Akta Kelahiran',
+	// the certificate is the child's: it names the child with the birth data, and the parents
+	issued: {
+		holder: 'child_name',
+		shows: ['child_sex', 'child_birth_place', 'child_birth_date', 'child_birth_order', 'mother_name', 'father_name']
+	},
 	summary: 'Buat akta kelahiran untuk anak yang baru lahir.',
 	description:
 		'Akta kelahiran adalah bukti resmi kelahiran anak. Laporkan dalam 60 hari setelah anak lahir. ' +
@@ -424,13 +436,13 @@ const aktaKelahiran: ServiceDefinition = {
 		kkScan(`Kartu Keluarga orang tua. ${PHOTO_HELP}`)
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Surat keterangan lahir dari rumah sakit, puskesmas, dokter atau bidan. Jika tidak ada: SPTJM kebenaran data kelahiran (F-2.03) dengan 2 orang saksi.',
 			'Buku nikah atau akta perkawinan orang tua. Jika tidak ada: SPTJM kebenaran sebagai pasangan suami istri (F-2.04).',
 			'Kartu Keluarga (KK) orang tua.',
-			'Dilaporkan dalam 60 hari setelah anak lahir.',
-			'Tidak perlu surat pengantar RT, RW atau kelurahan.'
-		],
+			{ text: 'Dilaporkan dalam 60 hari setelah anak lahir.', required: false },
+			{ text: 'Tidak perlu surat pengantar RT, RW atau kelurahan.', required: false }
+		),
 		procedure: populationProcedure(SLA_AKTA, PRINT_AT_HOME),
 		time: timeText(SLA_AKTA),
 		fee: POPULATION_FEE,
@@ -449,6 +461,7 @@ const izinUsaha: ServiceDefinition = {
 	slug: 'izin-usaha',
 	office: 'dpmptsp',
 	name: 'Izin Usaha (rekomendasi/izin lokal)',
+	issued: { shows: ['business_name', 'business_address', 'nib'] },
 	summary: 'Ajukan izin atau surat rekomendasi usaha dari Pemerintah Kota untuk usaha yang sudah punya NIB.',
 	description:
 		'Untuk pemilik usaha di Banjarbaru yang perlu izin atau surat rekomendasi dari Kota. Anda perlu NIB ' +
@@ -535,11 +548,11 @@ const izinUsaha: ServiceDefinition = {
 		}
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'NIB (Nomor Induk Berusaha) dari OSS. NIB gratis, daftar di oss.go.id.',
 			'KTP pemilik usaha.',
 			'Foto tempat usaha.'
-		],
+		),
 		procedure: [
 			'Pastikan usaha Anda sudah punya NIB. Jika belum, daftar gratis di oss.go.id.',
 			'Isi permohonan di aplikasi ini, lalu unggah foto KTP dan foto tempat usaha.',
@@ -611,11 +624,11 @@ const ktpElHilang: ServiceDefinition = {
 		kkScan()
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Surat keterangan hilang dari kepolisian.',
 			'Kartu Keluarga (KK).',
 			'Formulir F-1.02 (diisi lewat aplikasi ini).'
-		],
+		),
 		procedure: populationProcedure(SLA_KTP, PICK_UP_KTP),
 		time: timeText(SLA_KTP),
 		fee: POPULATION_FEE,
@@ -684,10 +697,10 @@ const ktpElRusak: ServiceDefinition = {
 		kkScan()
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'KTP-el yang rusak (diserahkan saat mengambil KTP-el baru).',
 			'Kartu Keluarga (KK).'
-		],
+		),
 		procedure: populationProcedure(SLA_KTP, `${PICK_UP_KTP} Bawa juga KTP-el yang rusak.`),
 		time: timeText(SLA_KTP),
 		fee: POPULATION_FEE,
@@ -759,10 +772,10 @@ const ktpElPerubahanData: ServiceDefinition = {
 		}
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Kartu Keluarga (KK) yang sudah memakai data baru.',
 			'KTP-el lama (diserahkan saat mengambil KTP-el baru).'
-		],
+		),
 		procedure: populationProcedure(SLA_KTP, `${PICK_UP_KTP} Bawa juga KTP-el lama.`),
 		time: timeText(SLA_KTP),
 		fee: POPULATION_FEE,
@@ -835,11 +848,11 @@ const kkPerubahan: ServiceDefinition = {
 		kkScan(`Kartu Keluarga lama. ${PHOTO_HELP}`)
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Dokumen bukti perubahan, misalnya akta kelahiran, akta kematian, buku nikah atau surat pindah.',
 			'Kartu Keluarga (KK) lama.',
-			'Tidak perlu surat pengantar RT, RW atau kelurahan.'
-		],
+			{ text: 'Tidak perlu surat pengantar RT, RW atau kelurahan.', required: false }
+		),
 		procedure: populationProcedure(SLA_KK, PRINT_AT_HOME),
 		time: timeText(SLA_KK),
 		fee: POPULATION_FEE,
@@ -943,11 +956,11 @@ const aktaKematian: ServiceDefinition = {
 		kkScan(`Kartu Keluarga yang mencantumkan nama orang yang meninggal. ${PHOTO_HELP}`)
 	],
 	standard: {
-		requirements: [
+		requirements: numbered(
 			'Surat keterangan kematian dari rumah sakit, puskesmas atau kelurahan.',
 			'Kartu Keluarga (KK) yang mencantumkan nama orang yang meninggal.',
-			'Dilaporkan dalam 30 hari setelah meninggal.'
-		],
+			{ text: 'Dilaporkan dalam 30 hari setelah meninggal.', required: false }
+		),
 		procedure: populationProcedure(SLA_AKTA, PRINT_AT_HOME),
 		time: timeText(SLA_AKTA),
 		fee: POPULATION_FEE,

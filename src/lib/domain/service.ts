@@ -55,9 +55,18 @@ export interface DocumentRequirement {
 	required: boolean;
 }
 
+/** One requirement (Persyaratan), with the id the officer's checklist ticks are stored under. */
+export interface Requirement {
+	/** Stable for the life of the service: never reused, kept when the admin edits the text. */
+	id: string;
+	text: string;
+	/** Approving needs it ticked (or a written reason); false for lines that only inform. */
+	required: boolean;
+}
+
 export interface ServiceStandard {
 	/** Persyaratan, in plain words. */
-	requirements: readonly string[];
+	requirements: readonly Requirement[];
 	/** Sistem, mekanisme dan prosedur. */
 	procedure: readonly string[];
 	/** Jangka waktu penyelesaian, as a sentence. */
@@ -73,6 +82,18 @@ export interface ServiceStandard {
 }
 
 export type SlaUnit = 'days' | 'hours';
+
+/**
+ * What the document a service results in shows: who it is for (an answer naming them, e.g. the child on a
+ * birth certificate; the applicant when absent) and which answers are printed on it, in order. The
+ * applicant is always named as such when they are not the holder.
+ */
+export interface IssuedDocument {
+	/** The answer key holding the name of the person the document is for. */
+	holder?: string;
+	/** Answer keys printed on the document, with their field labels. */
+	shows: readonly string[];
+}
 
 export interface ServiceDefinition {
 	slug: string;
@@ -91,6 +112,8 @@ export interface ServiceDefinition {
 	inPerson: boolean;
 	/** Lower shows first; the home page shows the three lowest. */
 	rank: number;
+	/** What its result document shows (absent: the applicant's name only). */
+	issued?: IssuedDocument;
 	/** Optional external link shown on the service page, e.g. OSS for the NIB. */
 	externalLink?: { href: string; label: string };
 	/**

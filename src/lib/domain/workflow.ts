@@ -75,6 +75,10 @@ export function isTerminal(status: Status): boolean {
 	return !actions.some((action) => table[action].from.includes(status));
 }
 
+/** The statuses no action leaves, and the ones still in progress: defined here once, imported everywhere. */
+export const terminalStatuses: readonly Status[] = statuses.filter(isTerminal);
+export const openStatuses: readonly Status[] = statuses.filter((status) => !isTerminal(status));
+
 /** Whether the SLA clock stands still: only while the application waits on the applicant. */
 export function pausesSla(status: Status): boolean {
 	return status === 'needs_correction';

@@ -43,8 +43,8 @@ describe('relationOf', () => {
 describe('the permission table', () => {
 	// written out by hand, so a change to the table has to be made twice on purpose
 	const expected: Record<Relation, Operation[]> = {
-		applicant: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'release', 'notified', 'replay'],
-		volunteer: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'notified', 'replay'],
+		applicant: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'release', 'notified', 'replay', 'apply', 'adopt'],
+		volunteer: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'notified', 'replay', 'apply'],
 		officer: ['document', 'inspect', 'decide'],
 		admin: ['audit'],
 		none: []

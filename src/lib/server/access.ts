@@ -73,6 +73,10 @@ export const permissions = {
 	release: ['applicant'],
 	/** Receive the application's notices. */
 	notified: ['applicant', 'volunteer'],
+	/** Submit an application: its author becomes its applicant, or its helping volunteer. */
+	apply: ['applicant', 'volunteer'],
+	/** Take an application a volunteer made into one's own account (with its tracking code). */
+	adopt: ['applicant'],
 	/** Submitting the same id again answers with the application (the idempotent replay). */
 	replay: ['applicant', 'volunteer'],
 	/** Open the application at the desk (an audited look at personal data). */

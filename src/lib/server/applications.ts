@@ -36,6 +36,7 @@ import {
 	type Consent,
 	type ServiceRow
 } from './db/schema';
+import { recordEvent } from './events';
 import { newStorageKey, type DocumentStore } from './storage';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -339,16 +340,8 @@ export async function submit(
 					[application],
 					sql`NOT EXISTS (SELECT 1 FROM ${applicationDrafts} WHERE ${applicationDrafts.id} = ${application.id} AND ${applicationDrafts.userId} <> ${sender.id})`
 				),
-				insertIfPreviousChanged(db, applicationEvents, [
-					{
-						applicationId: application.id,
-						actorId: sender.id,
-						type: 'submitted',
-						toStatus: 'submitted',
-						visibleToCitizen: true,
-						createdAt: now
-					}
-				]),
+				// the submitted event sends no notice: the first statement is the whole of it
+				recordEvent(db, { applicationId: application.id, actorId: sender.id, type: 'submitted', toStatus: 'submitted', at: now })[0],
 				// documents someone else uploaded under this id before it was taken are never the application's
 				db
 					.delete(documents)

@@ -39,7 +39,6 @@ import type { OfficeId } from '$lib/domain/service';
 import type { Status } from '$lib/domain/workflow';
 import { calendarCovers, formatWitaDate, witaDateKey } from '$lib/domain/working-time';
 import { whereMay, type Viewer } from './access';
-import { insertIfPreviousChanged } from './db/conditional';
 import type { Database } from './db/open';
 import {
 	appointmentLocations,
@@ -50,7 +49,7 @@ import {
 	services,
 	applicationEvents
 } from './db/schema';
-import { appendEvent, eventRow, noticeToParties } from './events';
+import { recordEvent } from './events';
 
 /** How far ahead a resident sees open slots. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -505,17 +504,33 @@ async function placeBooking(
 		locationName,
 		locationAddress
 	});
-	const told = old
-		? {
-				type: 'appointment_moved' as const,
-				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
-				text: `Jadwal Anda pindah ke ${booking.when}. Nomor antrean baru ${booking.queueLabel}.`
-			}
-		: {
-				type: 'appointment_booked' as const,
-				note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
-				text: `Jadwal datang Anda: ${booking.when}. Nomor antrean ${booking.queueLabel}.`
-			};
+	const here = { when: booking.when, queue: booking.queueLabel };
+	// the event's note is its data in words: the audit log and the timeline read it as it was at the time
+	const event = old
+		? recordEvent(
+				db,
+				{
+					applicationId: booking.applicationId,
+					actorId: user.id,
+					type: 'appointment_moved',
+					note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
+					data: { ...here, previous: { when: old.when, queue: old.queueLabel } },
+					at: now
+				},
+				{ when: 'always' }
+			)
+		: recordEvent(
+				db,
+				{
+					applicationId: booking.applicationId,
+					actorId: user.id,
+					type: 'appointment_booked',
+					note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
+					data: here,
+					at: now
+				},
+				{ when: 'always' }
+			);
 	const conflict = await writeOrGiveBack(db, slot.id, () =>
 		db.batch([
 			db.insert(appointments).values({
@@ -528,15 +543,7 @@ async function placeBooking(
 				createdAt: now
 			}),
 			...(old ? [givePlaceBackIfBooked(db, old), cancelIfBooked(db, old.id)] : []),
-			appendEvent(db, {
-				applicationId: booking.applicationId,
-				actorId: user.id,
-				type: told.type,
-				note: told.note,
-				visibleToCitizen: true,
-				at: now
-			}),
-			noticeToParties(db, { applicationId: booking.applicationId, text: told.text, at: now })
+			...event
 		])
 	);
 	if (conflict) return refuse(conflict);
@@ -560,21 +567,13 @@ export async function cancel(
 		givePlaceBackIfBooked(db, old),
 		cancelIfBooked(db, old.id),
 		// the event and the notifications only if this request is the one that cancelled it
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({
-				applicationId: old.applicationId,
-				actorId: input.user.id,
-				type: 'appointment_cancelled',
-				note: `Jadwal dibatalkan: ${old.when}, nomor antrean ${old.queueLabel}`,
-				visibleToCitizen: true,
-				at: now
-			})
-		]),
-		noticeToParties(db, {
+		...recordEvent(db, {
 			applicationId: old.applicationId,
-			text: `Jadwal Anda ${old.when} sudah dibatalkan. Anda bisa memilih jadwal baru kapan saja.`,
-			at: now,
-			ifPreviousChanged: true
+			actorId: input.user.id,
+			type: 'appointment_cancelled',
+			note: `Jadwal dibatalkan: ${old.when}, nomor antrean ${old.queueLabel}`,
+			data: { when: old.when, queue: old.queueLabel },
+			at: now
 		})
 	]);
 	return { ok: true, cancelled: old };

@@ -10,7 +10,6 @@ import type { Status } from '$lib/domain/workflow';
 import { whereMay } from './access';
 import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
-import { insertIfPreviousChanged, insertWhere } from './db/conditional';
 import {
 	applicationEvents,
 	applications,
@@ -19,7 +18,7 @@ import {
 	services,
 	users
 } from './db/schema';
-import { auditLog, eventRow } from './events';
+import { auditLog, recordEvent } from './events';
 
 export const caseworkMessages = {
 	notHolding: 'Ambil permohonan ini dulu sebelum mencentang persyaratan.',
@@ -55,12 +54,7 @@ export async function openForOfficer(db: Database, officer: SessionUser, applica
 			.where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.visibleToCitizen, true)))
 			.orderBy(asc(applicationEvents.id)),
 		// audit: "an officer opened this application", only when it is theirs to open
-		insertWhere(
-			db,
-			applicationEvents,
-			[eventRow({ applicationId, actorId: officer.id, type: 'viewed', visibleToCitizen: false, at: now })],
-			sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${mine})`
-		)
+		...recordEvent(db, { applicationId, actorId: officer.id, type: 'viewed', at: now }, { when: sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${mine})` })
 	]);
 	const row = rows[0];
 	return row ? { ...row, documents: docs, result: result[0] ?? null, events } : null;
@@ -84,16 +78,12 @@ export async function holds(db: Database, officer: SessionUser, applicationId: s
 
 /** Records that an officer opened a document (called by the document route). */
 export function documentViewed(db: Database, officer: SessionUser, applicationId: string, requirementKey: string) {
-	return db.insert(applicationEvents).values(
-		eventRow({
-			applicationId,
-			actorId: officer.id,
-			type: 'document_viewed',
-			note: requirementKey,
-			visibleToCitizen: false,
-			at: new Date()
-		})
+	const [statement] = recordEvent(
+		db,
+		{ applicationId, actorId: officer.id, type: 'document_viewed', note: requirementKey, data: { requirementKey }, at: new Date() },
+		{ when: 'always' }
 	);
+	return statement;
 }
 
 export async function setChecklist(
@@ -103,26 +93,30 @@ export async function setChecklist(
 	checks: Record<string, boolean>,
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	// only checklist keys (`syarat-1` … `syarat-30`: a service lists at most 30 requirements), so a
-	// forged post cannot store thousands of keys in the application
-	checks = Object.fromEntries(Object.entries(checks).filter(([k, v]) => v === true && /^syarat-([1-9]|[12]\d|30)$/.test(k)));
-	const ticked = Object.keys(checks);
+	// only the ids of this service's requirements (at most 30), so a forged post cannot store thousands
+	// of keys in the application, nor a tick for an item that does not exist
+	const [found] = await db
+		.select({ standard: services.standard })
+		.from(applications)
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(eq(applications.id, applicationId));
+	const requirements = found?.standard.requirements ?? [];
+	const ticked = requirements.filter((r) => checks[r.id] === true);
+	checks = Object.fromEntries(ticked.map((r) => [r.id, true]));
 	const [updated] = await db.batch([
 		db
 			.update(applications)
 			.set({ checklist: checks, updatedAt: now })
 			.where(and(eq(applications.id, applicationId), whereMay(officer, 'decide'), eq(applications.assignedOfficerId, officer.id)))
 			.returning({ id: applications.id }),
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({
-				applicationId,
-				actorId: officer.id,
-				type: 'checklist',
-				note: ticked.length ? `Dicentang: ${ticked.join(', ')}` : 'Semua centang dihapus',
-				visibleToCitizen: false,
-				at: now
-			})
-		])
+		...recordEvent(db, {
+			applicationId,
+			actorId: officer.id,
+			type: 'checklist',
+			note: ticked.length ? `Dicentang: ${ticked.map((r) => r.text).join(' ')}` : 'Semua centang dihapus',
+			data: { ticked: ticked.map((r) => r.id) },
+			at: now
+		})
 	]);
 	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.notHolding };
 }
@@ -148,16 +142,14 @@ export async function reassign(
 				)
 			)
 			.returning({ id: applications.id }),
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({
-				applicationId,
-				actorId: admin.id,
-				type: 'reassigned',
-				note: `Dialihkan ke ${officer?.name ?? officerId}`,
-				visibleToCitizen: false,
-				at: now
-			})
-		])
+		...recordEvent(db, {
+			applicationId,
+			actorId: admin.id,
+			type: 'reassigned',
+			note: `Dialihkan ke ${officer?.name ?? officerId}`,
+			data: { officerId },
+			at: now
+		})
 	]);
 	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.officerOffice };
 }
@@ -185,9 +177,7 @@ export async function revokeResult(
 				)
 			)
 			.returning({ id: results.applicationId }),
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({ applicationId, actorId: officer.id, type: 'result_revoked', note: reason.trim(), visibleToCitizen: true, at: now })
-		])
+		...recordEvent(db, { applicationId, actorId: officer.id, type: 'result_revoked', note: reason.trim(), at: now })
 	]);
 	return updated.length > 0 ? { ok: true } : { ok: false, message: caseworkMessages.notIssued };
 }

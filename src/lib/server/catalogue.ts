@@ -2,6 +2,7 @@
  * The service catalogue as stored (admins edit it): lists for the public pages, one service by slug, and
  * the admin's list and edit. Seeded from domain/catalogue.ts once; from then on the database is the truth.
  */
+import { withStableIds } from '$lib/domain/requirements';
 import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { services as definitions } from '$lib/domain/catalogue';
@@ -179,7 +180,8 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 			summary: input.summary,
 			description: input.description,
 			standard: {
-				requirements: input.requirements,
+				// ids follow the texts they belong to, so old checklist ticks stay on their own items
+				requirements: withStableIds(service.standard.requirements, input.requirements),
 				procedure,
 				time,
 				fee: input.fee,

@@ -18,17 +18,19 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { fieldSchema, type Answers } from '$lib/domain/fields';
 import { calendarFrom } from '$lib/domain/holidays';
 import { limitMessages, textLimits, textTooLong } from '$lib/domain/limits';
-import { formatTrackingCode } from '$lib/domain/tracking-code';
+import { definitionOf, eventOf, type EventData } from '$lib/domain/events';
+import { openRequirements, requirementMessages } from '$lib/domain/requirements';
+import { documentContent, documentNumber } from '$lib/domain/issued-document';
 import { checkTransition, type Action, type ActorKind, type Status } from '$lib/domain/workflow';
 import { extendByWorkingMillis, workingMillisBetween } from '$lib/domain/working-time';
 import * as v from 'valibot';
 import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
 import {
-	applicationEvents,
 	applications,
 	documents,
 	holidays,
+	offices,
 	results,
 	services,
 	type Application,
@@ -36,7 +38,7 @@ import {
 	type ServiceRow
 } from './db/schema';
 import { insertIfPreviousChanged } from './db/conditional';
-import { eventRow, noticeToParties, type EventType } from './events';
+import { recordEvent } from './events';
 
 export const decisionMessages = {
 	notFound: 'Permohonan tidak ditemukan.',
@@ -51,39 +53,6 @@ export const decisionMessages = {
 	correctionNothing: 'Perbaiki paling sedikit satu hal yang diminta petugas.'
 } as const;
 
-const eventFor: Record<Action, EventType> = {
-	claim: 'claimed',
-	request_correction: 'correction_requested',
-	resubmit: 'resubmitted',
-	approve: 'approved',
-	reject: 'rejected',
-	complete: 'completed',
-	cancel: 'cancelled'
-};
-
-function notificationText(action: Action, service: string, code: string): string | null {
-	const c = formatTrackingCode(code);
-	switch (action) {
-		case 'claim':
-			return `Permohonan ${service} (${c}) sedang diperiksa petugas.`;
-		case 'request_correction':
-			return `Permohonan ${service} (${c}) perlu perbaikan. Baca catatan petugas lalu kirim perbaikannya.`;
-		case 'approve':
-			return `Permohonan ${service} (${c}) disetujui. Dokumen Anda sedang disiapkan.`;
-		case 'reject':
-			return `Permohonan ${service} (${c}) ditolak. Baca alasannya di halaman permohonan.`;
-		case 'complete':
-			return `Permohonan ${service} (${c}) selesai. Lihat cara mendapatkan hasilnya.`;
-		case 'resubmit':
-		case 'cancel':
-			return null; // the applicant did it themselves
-		default: {
-			const unknownAction: never = action;
-			throw new Error(`unknown action ${String(unknownAction)}`);
-		}
-	}
-}
-
 /** `notFound`: the application is missing, or this user has no relation to it (routes answer 404 alike). */
 /** The message when a note is longer than its kind allows (a rejection's reason, any other note). */
 function noteLimit(action: Action, note: string): string | null {
@@ -93,16 +62,8 @@ function noteLimit(action: Action, note: string): string | null {
 
 export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string; notFound?: true };
 
-/** What each action asks of the actor's relation (access.ts). */
-const operationFor: Record<Action, Operation> = {
-	claim: 'decide',
-	request_correction: 'decide',
-	approve: 'decide',
-	reject: 'decide',
-	complete: 'decide',
-	resubmit: 'correct',
-	cancel: 'cancel'
-};
+/** What each action asks of the actor's relation (access.ts): read off the event table. */
+const operationFor = (action: Action): Operation => definitionOf(eventOf[action]).by;
 
 /**
  * The workflow's actor kind for this user on this application, or null when they may not take `action`
@@ -110,7 +71,7 @@ const operationFor: Record<Action, Operation> = {
  */
 export function actorKind(application: Application, user: SessionUser, action?: Action): ActorKind | null {
 	const relation = relationOf(user, application);
-	if (action && !may(relation, operationFor[action])) return null;
+	if (action && !may(relation, operationFor(action))) return null;
 	if (relation === 'officer') return 'officer';
 	if (relation === 'applicant' || relation === 'volunteer') return 'applicant';
 	return null;
@@ -119,9 +80,10 @@ export function actorKind(application: Application, user: SessionUser, action?: 
 async function load(db: Database, applicationId: string) {
 	const [found, calendarRows] = await db.batch([
 		db
-			.select({ application: applications, service: services })
+			.select({ application: applications, service: services, numberFormat: offices.documentNumber })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
+			.innerJoin(offices, eq(offices.id, applications.officeId))
 			.where(eq(applications.id, applicationId)),
 		db.select({ date: holidays.date }).from(holidays)
 	]);
@@ -151,7 +113,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 	const now = input.now ?? new Date();
 	const loaded = await load(db, input.applicationId);
 	if (!loaded) return { ok: false, message: decisionMessages.notFound, notFound: true };
-	const { application, service, calendar } = loaded;
+	const { application, service, calendar, numberFormat } = loaded;
 	const relation = relationOf(input.actor, application);
 	// no relation at all: answered exactly like a missing application, so the id is not confirmed
 	if (relation === 'none') return { ok: false, message: decisionMessages.notFound, notFound: true };
@@ -175,6 +137,8 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 
 	const changes: Partial<Application> = { status: checked.to, updatedAt: now };
 	let eventNote = note;
+	// what the event carries beyond its note, so the log alone can rebuild the history
+	let data: EventData[keyof EventData] = null;
 	switch (input.action) {
 		case 'claim':
 			changes.assignedOfficerId = input.actor.id;
@@ -186,6 +150,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			const docs = (input.correction?.documents ?? []).filter((k) => documentKeys.has(k));
 			if (fields.length + docs.length === 0) return { ok: false, message: decisionMessages.correctionEmpty };
 			changes.correction = { fields, documents: docs, note: note! } satisfies CorrectionRequest;
+			data = changes.correction;
 			changes.pausedAt = now;
 			break;
 		}
@@ -198,6 +163,10 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			);
 			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
 			changes.answers = resubmitted.answers;
+			data = {
+				answers: Object.fromEntries((application.correction?.fields ?? []).map((k) => [k, resubmitted.answers[k] ?? ''])),
+				documents: application.correction?.documents ?? []
+			} satisfies EventData['resubmitted'];
 			changes.correction = null;
 			changes.pausedAt = null;
 			// the promise moves by exactly the working time the application waited on the citizen
@@ -216,8 +185,21 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			if (input.result.kind === 'pickup' && textTooLong(input.result.pickupNote.trim(), 'note')) {
 				return { ok: false, message: limitMessages.tooLongNamed('Catatan pengambilan', textLimits.note) };
 			}
+			data = { result: input.result.kind } satisfies EventData['completed'];
 			break;
-		case 'approve':
+		case 'approve': {
+			// every required item ticked, or the officer says in writing why it is approved without them
+			const open = openRequirements(service.standard.requirements, application.checklist);
+			if (open.length > 0 && !note) return { ok: false, message: requirementMessages.reasonMissing(open) };
+			data = {
+				checklist: {
+					ticked: service.standard.requirements.filter((r) => application.checklist[r.id]).map((r) => r.id),
+					open: open.map((r) => r.id),
+					reason: open.length > 0 ? note : null
+				}
+			} satisfies EventData['approved'];
+			break;
+		}
 		case 'reject':
 		case 'cancel':
 			break;
@@ -227,7 +209,6 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		}
 	}
 
-	const text = notificationText(input.action, service.name, application.trackingCode);
 	// One batch, one transaction, one round trip: the change only if the application is still as checked,
 	// then each record only if the statement before it wrote something.
 	const update = db
@@ -243,34 +224,40 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			)
 		)
 		.returning({ id: applications.id });
-	const event = insertIfPreviousChanged(db, applicationEvents, [
-		eventRow({
+	// the event only if the update won; its notice (addressed inside the batch) only if the event was written
+	const event = recordEvent(
+		db,
+		{
 			applicationId: application.id,
 			actorId: input.actor.id,
-			type: eventFor[input.action],
+			type: eventOf[input.action],
 			fromStatus: application.status,
 			toStatus: checked.to,
 			note: eventNote,
-			visibleToCitizen: true,
+			data,
 			at: now
-		})
-	]);
+		},
+		{ about: { service: service.name, trackingCode: application.trackingCode } }
+	);
+	// the result right after the update and only if it won; the event after it, chained on it
 	const result =
 		input.action === 'complete' && input.result
-			? [insertIfPreviousChanged(db, results, [resultRow(application, input.result, input.actor.id, now)])]
+			? [insertIfPreviousChanged(db, results, [resultRow(application, service, numberFormat, input.result, input.actor.id, now)])]
 			: [];
-	// addressed inside the batch: the applicant, and the volunteer only while still one
-	const notice = text ? [noticeToParties(db, { applicationId: application.id, text, at: now, ifPreviousChanged: true })] : [];
-	const [updated] = await db.batch([update, event, ...result, ...notice]);
+	const [updated] = await db.batch([update, ...result, ...event]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
 }
 
-function resultRow(application: Application, result: ResultInput, officerId: string, now: Date) {
+/** The result as issued: for whom, showing what the service defines, numbered in its office's format. */
+function resultRow(application: Application, service: ServiceRow, numberFormat: string, result: ResultInput, officerId: string, now: Date) {
+	const content = documentContent(service.issued, service.steps, application.answers, application.applicantName);
 	const base = {
 		applicationId: application.id,
 		kind: result.kind,
-		holderName: application.applicantName,
+		holderName: content.holderName,
+		applicantName: content.applicantName,
+		details: content.details,
 		issuedBy: officerId,
 		issuedAt: now
 	};
@@ -280,12 +267,11 @@ function resultRow(application: Application, result: ResultInput, officerId: str
 		case 'pickup':
 			return { ...base, pickupNote: result.pickupNote.trim() };
 		case 'issued': {
-			const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
 			return {
 				...base,
 				// 16 base32 characters: 80 bits, unguessable, short enough for a QR code and to type
 				verificationCode: encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(10))),
-				number: `503/${application.trackingCode}/DPMPTSP/${year}`
+				number: documentNumber(numberFormat, { code: application.trackingCode, at: now })
 			};
 		}
 	}

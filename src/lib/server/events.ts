@@ -1,53 +1,36 @@
 /**
  * Application events: append-only (the database refuses UPDATE and DELETE on them). Every transition,
  * every officer note, every officer's look at an application or document, every booking is one event.
- * The citizen's timeline shows those with `visibleToCitizen`; the admin's audit log shows all.
+ * What each kind of event means (its action, who sees it, its label, its notice) is the table in
+ * domain/events.ts; this module only writes and reads them.
  *
- * Helpers here return drizzle statements, so a caller can put the event in the same batch (one round trip,
- * one transaction) as the change it records.
+ * `recordEvent` returns drizzle statements, so a caller puts the event and its notice in the same batch
+ * (one round trip, one transaction) as the change it records.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { definitionOf, noticeText, type EventData, type EventType } from '$lib/domain/events';
+import { formatTrackingCode } from '$lib/domain/tracking-code';
 import type { Status } from '$lib/domain/workflow';
 import { isActiveVolunteer } from './access';
+import { insertWhere } from './db/conditional';
 import type { Database } from './db/open';
 import { applicationEvents, applications, notifications, users } from './db/schema';
 
-export type EventType =
-	| 'submitted'
-	| 'claimed'
-	| 'reassigned'
-	| 'correction_requested'
-	| 'resubmitted'
-	| 'approved'
-	| 'rejected'
-	| 'completed'
-	| 'cancelled'
-	| 'viewed'
-	| 'document_viewed'
-	| 'note'
-	| 'checklist'
-	| 'appointment_booked'
-	| 'appointment_moved'
-	| 'appointment_cancelled'
-	| 'result_revoked'
-	| 'volunteer_released'
-	| 'applicant_claimed';
+export type { EventType } from '$lib/domain/events';
 
-export interface NewEvent {
+export interface NewEvent<T extends EventType = EventType> {
 	applicationId: string;
 	actorId: string | null;
-	type: EventType;
+	type: T;
 	fromStatus?: Status | null;
 	toStatus?: Status | null;
 	note?: string | null;
-	visibleToCitizen: boolean;
+	data?: EventData[T];
 	at: Date;
 }
 
-/** Anything that can insert: the database or a transaction. */
-export type Writer = Pick<Database, 'insert'>;
-
-export function eventRow(event: NewEvent) {
+/** The row of an event; whether the citizen sees it comes from the event table, never from the caller. */
+export function eventRow<T extends EventType>(event: NewEvent<T>) {
 	return {
 		applicationId: event.applicationId,
 		actorId: event.actorId,
@@ -55,13 +38,47 @@ export function eventRow(event: NewEvent) {
 		fromStatus: event.fromStatus ?? null,
 		toStatus: event.toStatus ?? null,
 		note: event.note ?? null,
-		visibleToCitizen: event.visibleToCitizen,
+		data: event.data ?? null,
+		visibleToCitizen: definitionOf(event.type).citizen,
 		createdAt: event.at
 	};
 }
 
-export function appendEvent(db: Writer, event: NewEvent) {
-	return db.insert(applicationEvents).values(eventRow(event));
+export interface RecordOptions {
+	/**
+	 * When the event is written: `always`; `ifPreviousChanged` (default), only if the statement before it in
+	 * the batch changed something (the update it records did not lose a race); or only where an SQL
+	 * condition holds.
+	 */
+	when?: 'always' | 'ifPreviousChanged' | SQL;
+	/** The service's name and the raw tracking code, for the notice text (needed when the type sends one). */
+	about?: { service: string; trackingCode: string };
+}
+
+/**
+ * The statements that record one event: the event row, then the notice its type sends (if any), addressed
+ * inside the batch and written only if the event was. Spread them into the caller's `db.batch`.
+ */
+export function recordEvent<T extends EventType>(db: Database, event: NewEvent<T>, options: RecordOptions = {}) {
+	const when = options.when ?? 'ifPreviousChanged';
+	const row = eventRow(event);
+	const eventStatement =
+		when === 'always'
+			? db.insert(applicationEvents).values(row)
+			: insertWhere(db, applicationEvents, [row], when === 'ifPreviousChanged' ? sql`changes() > 0` : when);
+	const text = definitionOf(event.type).notice
+		? noticeText(event.type, {
+				service: options.about?.service ?? '',
+				code: options.about ? formatTrackingCode(options.about.trackingCode) : '',
+				data: (event.data ?? null) as EventData[T]
+			})
+		: null;
+	if (text !== null && !options.about && definitionOf(event.type).action) {
+		throw new Error(`the notice of a ${event.type} event names the service: pass \`about\``);
+	}
+	return text === null
+		? ([eventStatement] as const)
+		: ([eventStatement, noticeToParties(db, { applicationId: event.applicationId, text, at: event.at, ifPreviousChanged: true })] as const);
 }
 
 /**
@@ -96,6 +113,7 @@ export function auditLog(db: Database, applicationId: string) {
 			fromStatus: applicationEvents.fromStatus,
 			toStatus: applicationEvents.toStatus,
 			note: applicationEvents.note,
+			data: applicationEvents.data,
 			visibleToCitizen: applicationEvents.visibleToCitizen,
 			createdAt: applicationEvents.createdAt,
 			actorName: users.name,
@@ -105,4 +123,9 @@ export function auditLog(db: Database, applicationId: string) {
 		.leftJoin(users, eq(users.id, applicationEvents.actorId))
 		.where(eq(applicationEvents.applicationId, applicationId))
 		.orderBy(asc(applicationEvents.id));
+}
+
+/** Every event of one application, oldest first: what `deriveStatus` replays. */
+export function eventsOf(db: Database, applicationId: string) {
+	return db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.id));
 }

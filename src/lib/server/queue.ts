@@ -8,12 +8,12 @@
 import { and, asc, count, eq, gte, inArray, min, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import type { OfficeId } from '$lib/domain/service';
-import type { Status } from '$lib/domain/workflow';
+import { openStatuses, type Status } from '$lib/domain/workflow';
 import type { Database } from './db/open';
 import { applications, services, users } from './db/schema';
 
 /** Statuses in which the office still has work to do (needs_correction waits on the citizen). */
-export const openStatuses: Status[] = ['submitted', 'in_review', 'needs_correction', 'resubmitted', 'approved'];
+export { openStatuses };
 
 export const PAGE_SIZE = 50;
 

@@ -23,6 +23,8 @@ const columns = {
 	officeName: offices.name,
 	number: results.number,
 	holderName: results.holderName,
+	applicantName: results.applicantName,
+	details: results.details,
 	issuedAt: results.issuedAt,
 	revokedAt: results.revokedAt,
 	revokedReason: results.revokedReason,
@@ -34,6 +36,8 @@ function present(row: {
 	officeName: string;
 	number: string | null;
 	holderName: string;
+	applicantName: string | null;
+	details: { label: string; value: string }[] | null;
 	issuedAt: Date;
 	revokedAt: Date | null;
 	revokedReason: string | null;
@@ -44,6 +48,8 @@ function present(row: {
 		officeName: row.officeName,
 		number: row.number ?? '',
 		holderName: row.holderName,
+		applicantName: row.applicantName,
+		details: row.details ?? [],
 		issuedOn: formatWitaDate(row.issuedAt),
 		revoked: row.revokedAt !== null,
 		revokedOn: row.revokedAt ? formatWitaDate(row.revokedAt) : null,
@@ -77,5 +83,6 @@ export async function verify(db: Database, code: string) {
 		.where(and(eq(results.verificationCode, normalized), eq(results.kind, 'issued')));
 	if (!row) return null;
 	const shown = present(row);
-	return { ...shown, holderName: maskName(shown.holderName) };
+	// enough to check a paper: the holder's name masked, none of what the document shows about them
+	return { ...shown, holderName: maskName(shown.holderName), applicantName: null, details: [] };
 }

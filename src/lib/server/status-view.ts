@@ -3,7 +3,7 @@
  * tracking page: plain words, the timeline of what happened, the promised finish time, whether the office
  * is on time, and what the citizen should do next. Personal answers are not part of it.
  */
-import { labelOfEvent } from '$lib/domain/event-labels';
+import { definitionOf, labelOfEvent } from '$lib/domain/events';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { citizenNextStep, isTerminal, statusLabel, type Status } from '$lib/domain/workflow';
 import { formatWita } from '$lib/domain/working-time';
@@ -59,7 +59,7 @@ export function statusView(view: ApplicationView, now = new Date()) {
 			text: labelOfEvent(e.type),
 			note: e.note,
 			/** Officers' notes are introduced as such; a booking's note is the booking itself. */
-			fromOfficer: ['correction_requested', 'rejected', 'result_revoked', 'note'].includes(e.type),
+			fromOfficer: !!definitionOf(e.type).officerNote,
 			at: formatWita(e.createdAt)
 		}))
 	};

@@ -43,7 +43,7 @@ import {
 	type Consent,
 	type DraftResident
 } from './db/schema';
-import { eventRow } from './events';
+import { recordEvent } from './events';
 import { trackingMessages } from './tracking';
 
 export const volunteerMessages = {
@@ -487,9 +487,7 @@ export async function claim(
 			.set({ applicantId: user.id, updatedAt: now })
 			.where(and(eq(applications.id, found.id), isNull(applications.applicantId), eq(applications.applicantPhone, phone)))
 			.returning({ id: applications.id }),
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({ applicationId: found.id, actorId: user.id, type: 'applicant_claimed', visibleToCitizen: true, at: now })
-		])
+		...recordEvent(db, { applicationId: found.id, actorId: user.id, type: 'applicant_claimed', at: now })
 	]);
 	if (claimed.length > 0) return { ok: true, applicationId: found.id, already: false };
 	// someone else's claim won in between: only the same account may count it as done
@@ -542,9 +540,7 @@ export async function release(
 				)
 			)
 			.returning({ id: applications.id }),
-		insertIfPreviousChanged(db, applicationEvents, [
-			eventRow({ applicationId, actorId: applicant.id, type: 'volunteer_released', visibleToCitizen: true, at: now })
-		]),
+		...recordEvent(db, { applicationId, actorId: applicant.id, type: 'volunteer_released', at: now }),
 		// the volunteer is told, without a link: the application is no longer theirs to open; a former
 		// volunteer (role withdrawn) is told nothing more about residents
 		insertWhere(

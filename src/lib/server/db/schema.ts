@@ -7,9 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role } from '$lib/domain/roles';
+// a relative path: drizzle-kit reads this file outside Vite, where $lib means nothing at run time
+import { eventTypes, type CorrectionAsked, type EventData, type EventType } from '../../domain/events';
 import type { Status } from '$lib/domain/workflow';
 import type {
 	DocumentRequirement,
+	IssuedDocument,
 	OfficeId,
 	ServiceStandard,
 	SlaUnit,
@@ -40,11 +43,8 @@ export interface DraftResident {
 	consent: Pick<Consent, 'by' | 'how' | 'name'> | null;
 }
 
-export interface CorrectionRequest {
-	fields: string[];
-	documents: string[];
-	note: string;
-}
+/** The correction being waited on: the same shape its `correction_requested` event carries. */
+export type CorrectionRequest = CorrectionAsked;
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -55,7 +55,9 @@ export const offices = sqliteTable('offices', {
 	id: text('id').$type<OfficeId>().primaryKey(),
 	name: text('name').notNull(),
 	shortName: text('short_name').notNull(),
-	address: text('address').notNull()
+	address: text('address').notNull(),
+	/** How the office numbers the documents it issues: `{kode}` tracking code, `{tahun}` year (WITA). */
+	documentNumber: text('document_number').notNull().default('{kode}/{tahun}')
 });
 
 export const users = sqliteTable(
@@ -126,6 +128,8 @@ export const services = sqliteTable(
 		inPerson: integer('in_person', { mode: 'boolean' }).notNull().default(false),
 		rank: integer('rank').notNull().default(100),
 		externalLink: text('external_link', { mode: 'json' }).$type<{ href: string; label: string }>(),
+		/** What its result document shows (domain/service.ts); null: the applicant's name only. */
+		issued: text('issued', { mode: 'json' }).$type<IssuedDocument>(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -187,11 +191,13 @@ export const applicationEvents = sqliteTable(
 			.notNull()
 			.references(() => applications.id),
 		actorId: text('actor_id').references(() => users.id),
-		/** submitted, claimed, correction_requested, …, viewed, document_viewed, note */
-		type: text('type').notNull(),
+		/** One of the event table's types (domain/events.ts). */
+		type: text('type', { enum: eventTypes }).notNull(),
 		fromStatus: text('from_status').$type<Status>(),
 		toStatus: text('to_status').$type<Status>(),
 		note: text('note'),
+		/** What the event carries beyond its note (EventData of its type): the correction asked, the answers resubmitted, … */
+		data: text('data', { mode: 'json' }).$type<EventData[EventType]>(),
 		/** Shown on the citizen's timeline (officers' views of personal data are audit-only). */
 		visibleToCitizen: integer('visible_to_citizen', { mode: 'boolean' }).notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
@@ -310,7 +316,12 @@ export const results = sqliteTable(
 		/** kind = issued: the document's title and number as printed. */
 		title: text('title'),
 		number: text('number'),
+		/** Who the document is for: the applicant, or e.g. the child on a birth certificate. */
 		holderName: text('holder_name').notNull(),
+		/** The applicant, when not the holder (the parent who applied for a child's certificate). */
+		applicantName: text('applicant_name'),
+		/** What the document shows, as issued (labels and values from the answers). */
+		details: text('details', { mode: 'json' }).$type<{ label: string; value: string }[]>(),
 		issuedBy: text('issued_by')
 			.notNull()
 			.references(() => users.id),

@@ -18,7 +18,7 @@ import { appointmentLocations, appointmentSlots, holidays, offices, services, us
 export async function seedReferenceData(db: Database, now = new Date()) {
 	await db
 		.insert(offices)
-		.values(officeDefinitions.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, address: o.address })))
+		.values(officeDefinitions.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, address: o.address, documentNumber: o.documentNumber })))
 		.onConflictDoNothing();
 	await db
 		.insert(services)
@@ -37,6 +37,7 @@ export async function seedReferenceData(db: Database, now = new Date()) {
 				inPerson: s.inPerson,
 				rank: s.rank,
 				externalLink: s.externalLink ?? null,
+				issued: s.issued ?? null,
 				updatedAt: now
 			}))
 		)

@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	batalkan: async ({ params, locals }) => {
+	cancel: async ({ params, locals }) => {
 		if (!locals.user) error(404, notFound);
 		const outcome = await decide(getDb(), { applicationId: params.id, action: 'cancel', actor: locals.user });
 		if (!outcome.ok && outcome.notFound) error(404, notFound);

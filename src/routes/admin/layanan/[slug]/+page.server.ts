@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 			name: service.name,
 			summary: service.summary,
 			description: service.description,
-			requirements: service.standard.requirements.join('\n'),
+			requirements: service.standard.requirements.map((r) => r.text).join('\n'),
 			procedure: service.standard.procedure.join('\n'),
 			time: service.standard.time,
 			fee: service.standard.fee,

@@ -16,7 +16,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		...issued,
 		verifyUrl,
 		// rendered on the server: no QR library in the browser
-		qr: renderSVG(verifyUrl, { ecc: 'M', border: 2 }),
-		answers: view.application.answers
+		qr: renderSVG(verifyUrl, { ecc: 'M', border: 2 })
 	};
 };

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { answerSections } from '$lib/domain/answers';
 import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles } from '$lib/domain/limits';
-import { allowedActions, officeStatusLabel } from '$lib/domain/workflow';
+import type { EventType } from '$lib/domain/events';
+import { allowedActions, officeStatusLabel, type Action } from '$lib/domain/workflow';
 import { may, relationTo } from '$lib/server/access';
 import * as applications from '$lib/server/applications';
 import * as casework from '$lib/server/casework';
@@ -60,10 +61,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			const file = documents.find((f) => f.requirementKey === d.key);
 			return { key: d.key, label: d.label, required: d.required, file: file && { id: file.id, type: file.contentType } };
 		}),
-		checklist: service.standard.requirements.map((label, i) => ({
-			key: `syarat-${i + 1}`,
-			label,
-			checked: !!application.checklist[`syarat-${i + 1}`]
+		checklist: service.standard.requirements.map((r) => ({
+			key: r.id,
+			label: r.text,
+			required: r.required,
+			checked: !!application.checklist[r.id]
 		})),
 		correction: application.correction,
 		result: result && {
@@ -84,14 +86,21 @@ async function act(locals: App.Locals, id: string, input: Omit<Parameters<typeof
 	redirect(303, `/petugas/permohonan/${id}`);
 }
 
-export const actions: Actions = {
-	ambil: async ({ locals, params }) => act(locals, params.id, { action: 'claim' }),
-	setujui: async ({ locals, params }) => act(locals, params.id, { action: 'approve' }),
-	tolak: async ({ locals, params, request }) => {
+/**
+ * The form actions are named after what they record: a workflow action (workflow.ts) or, for work that
+ * leaves the status alone, its event type (events.ts). No third set of names.
+ */
+export const actions = {
+	claim: async ({ locals, params }) => act(locals, params.id, { action: 'claim' }),
+	approve: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		return act(locals, params.id, { action: 'approve', note: text(form, 'note') });
+	},
+	reject: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		return act(locals, params.id, { action: 'reject', note: text(form, 'note') });
 	},
-	perbaikan: async ({ locals, params, request }) => {
+	request_correction: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		return act(locals, params.id, {
 			action: 'request_correction',
@@ -102,7 +111,7 @@ export const actions: Actions = {
 			}
 		});
 	},
-	selesai: async ({ locals, params, request, platform }) => {
+	complete: async ({ locals, params, request, platform }) => {
 		const officer = await officerOf(locals, params.id);
 		// the result file is read only up to its cap (10 MB and the form around it)
 		const read = await readForm(request, { maxBytes: bodyCapForFiles(1), maxFiles: 1, maxParts: 20, tooBigMessage: fileMessages.tooBig });
@@ -132,7 +141,7 @@ export const actions: Actions = {
 		}
 		return act(locals, params.id, { action: 'complete', result });
 	},
-	centang: async ({ locals, params, request }) => {
+	checklist: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
 		const form = await request.formData();
 		const checks = Object.fromEntries(form.getAll('checked').map((k) => [String(k), true]));
@@ -140,11 +149,15 @@ export const actions: Actions = {
 		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
 		redirect(303, `/petugas/permohonan/${params.id}#persyaratan`);
 	},
-	cabut: async ({ locals, params, request }) => {
+	result_revoked: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
 		const form = await request.formData();
 		const outcome = await casework.revokeResult(getDb(), officer, params.id, text(form, 'reason'));
 		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
 		redirect(303, `/petugas/permohonan/${params.id}`);
 	}
-};
+} satisfies Actions;
+
+// every action's name is a workflow action or an event type: a new name has to be one of those
+const names: readonly (Action | EventType)[] = Object.keys(actions) as (keyof typeof actions)[];
+void names;
