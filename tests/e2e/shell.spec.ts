@@ -17,12 +17,14 @@ async function serviceWorkerControls(page: Page) {
 					const registration = await navigator.serviceWorker.getRegistration();
 					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
 				}),
-			{ timeout: 30_000 }
+			// the service worker precaches the whole app before it takes over: slow when the machine is busy
+			{ timeout: 90_000 }
 		)
 		.toBe(true);
 }
 
 test('read-only pages load no framework script, only the shell, and still register the service worker', async ({ page }) => {
+	test.setTimeout(150_000);
 	const scripts: string[] = [];
 	page.on('request', (request) => {
 		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
