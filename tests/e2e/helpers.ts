@@ -66,20 +66,3 @@ export function e2eDatabase() {
 		close: () => client.close()
 	};
 }
-
-/**
- * The service worker has installed (precached the whole app) and controls this page. Installing is slow
- * when the machine is busy, so this waits up to 90 s.
- */
-export async function serviceWorkerReady(page: Page) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-				}),
-			{ timeout: 90_000 }
-		)
-		.toBe(true);
-}
