@@ -4,15 +4,18 @@ import * as applications from '$lib/server/applications';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guard';
 import { readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, ['citizen', 'volunteer']);
+	const { params } = event;
 	const db = getDb();
 	const [found, drafts] = await Promise.all([
 		catalogue.findActive(db, params.slug),
-		applications.listDrafts(db, locals.user!.id)
+		applications.listDrafts(db, user.id)
 	]);
 	if (!found) error(404, 'Layanan tidak ditemukan.');
 	return {
@@ -22,14 +25,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		documents: found.service.documents.map((d) => ({ label: d.label, required: d.required })),
 		drafts: drafts.filter((d) => d.serviceSlug === params.slug),
 		/** A volunteer first says for whom: themselves, or a resident (whose page then comes first). */
-		volunteer: locals.user!.role === 'volunteer'
+		volunteer: user.role === 'volunteer'
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, request }) => {
+	default: async (event) => {
+		const user = requireRole(event, ['citizen', 'volunteer']);
+		const { params, request } = event;
 		const db = getDb();
-		const user = locals.user!;
 		const found = await catalogue.findActive(db, params.slug);
 		if (!found) error(404, 'Layanan tidak ditemukan.');
 		const slug = found.service.slug;
