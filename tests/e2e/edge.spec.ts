@@ -8,8 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { E2E_PORT } from './helpers';
 
-const PORT = 8791;
+// Beside the e2e servers (E2E_PORT, +1000 Worker, +3000 Hrana), so parallel checkouts do not collide.
+const PORT = E2E_PORT + 2500;
 const origin = `http://127.0.0.1:${PORT}`;
 let wrangler: ChildProcess;
 let state: string;
