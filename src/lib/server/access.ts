@@ -181,3 +181,52 @@ export function mayAttach(applicationId: string, uploaderId: string): SQL {
 		ELSE NOT EXISTS (SELECT 1 FROM ${applicationDrafts} WHERE ${applicationDrafts.id} = ${applicationId} AND ${applicationDrafts.userId} <> ${uploaderId})
 		END`;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Complaints (pengaduan): the same idea, one table of relation → permission
+
+/**
+ * Relations to a complaint, in order of precedence:
+ * - `filer`: the account that filed it, or whoever holds its code (a complaint can be filed without an
+ *   account; the 12-character code is the key, like a receipt);
+ * - `office`: an officer of the office that runs the service, unless the complaint names an officer (the
+ *   office does not judge its own staff: those go to the admin only);
+ * - `admin`: every complaint, the escalated ones and those naming an officer above all;
+ * - `none`: anyone else (answered 404, as for a missing code).
+ */
+export const complaintRelations = ['filer', 'office', 'admin', 'none'] as const;
+export type ComplaintRelation = (typeof complaintRelations)[number];
+
+export interface ComplaintParties {
+	userId: string | null;
+	officeId: OfficeId;
+	namesOfficer: boolean;
+}
+
+export function complaintRelationOf(
+	user: Viewer | null | undefined,
+	complaint: ComplaintParties,
+	holdsCode = false
+): ComplaintRelation {
+	if (holdsCode || (user && complaint.userId === user.id)) return 'filer';
+	if (!user) return 'none';
+	if (user.role === 'officer' && !!user.officeId && user.officeId === complaint.officeId && !complaint.namesOfficer) return 'office';
+	if (user.role === 'admin') return 'admin';
+	return 'none';
+}
+
+export const complaintPermissions = {
+	/** Read the complaint and its answer. */
+	read: ['filer', 'office', 'admin'],
+	/** Answer it (again, after a reopening). */
+	answer: ['office', 'admin'],
+	/** Say the answer solved it, or reopen it once. */
+	close: ['filer'],
+	/** See who filed it and how to reach them. */
+	contact: ['office', 'admin']
+} as const satisfies Record<string, readonly Exclude<ComplaintRelation, 'none'>[]>;
+export type ComplaintOperation = keyof typeof complaintPermissions;
+
+export function mayComplaint(relation: ComplaintRelation, operation: ComplaintOperation): boolean {
+	return (complaintPermissions[operation] as readonly ComplaintRelation[]).includes(relation);
+}

@@ -327,6 +327,10 @@ export async function submit(
 			assignedOfficerId: null,
 			checklist: {},
 			correction: null,
+			waitedMs: 0,
+			finishedAt: null,
+			workingMs: null,
+			onTime: null,
 			updatedAt: now
 		};
 		// this attempt's application is the one in the table: the marker for the statements after it

@@ -39,6 +39,8 @@ import {
 } from './db/schema';
 import { insertIfPreviousChanged } from './db/conditional';
 import { recordEvent } from './events';
+import { finish } from '$lib/domain/performance';
+import * as survey from './survey';
 
 export const decisionMessages = {
 	notFound: 'Permohonan tidak ditemukan.',
@@ -173,6 +175,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			if (application.pausedAt) {
 				const waited = workingMillisBetween(application.pausedAt, now, calendar);
 				changes.dueAt = extendByWorkingMillis(application.dueAt, waited, calendar).due;
+				changes.waitedMs = application.waitedMs + waited;
 				eventNote = null;
 			}
 			break;
@@ -209,6 +212,17 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		}
 	}
 
+	// the result is given: the figures /kinerja counts (triggers roll them up), on the SLA clock
+	if (input.action === 'complete' || input.action === 'reject') {
+		const done = finish(application, now, calendar);
+		Object.assign(changes, { finishedAt: now, workingMs: done.workingMs, onTime: done.onTime, waitedMs: done.waitedMs, pausedAt: null });
+	}
+	// and the survey invitation with its notice, only if this very update gave the result
+	const invitation =
+		input.action === 'complete' || input.action === 'reject'
+			? survey.invitationStatements(db, { applicationId: application.id, serviceSlug: service.slug, serviceName: service.name, trackingCode: application.trackingCode, finishedAt: now })
+			: [];
+
 	// One batch, one transaction, one round trip: the change only if the application is still as checked,
 	// then each record only if the statement before it wrote something.
 	const update = db
@@ -244,7 +258,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		input.action === 'complete' && input.result
 			? [insertIfPreviousChanged(db, results, [resultRow(application, service, numberFormat, input.result, input.actor.id, now)])]
 			: [];
-	const [updated] = await db.batch([update, ...result, ...event]);
+	const [updated] = await db.batch([update, ...result, ...event, ...invitation]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
 }

@@ -5,7 +5,8 @@
  * Application events are append-only: triggers in the migrations refuse UPDATE and DELETE on them.
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ComplaintStatus } from '../../domain/complaints';
 import type { Role } from '$lib/domain/roles';
 // a relative path: drizzle-kit reads this file outside Vite, where $lib means nothing at run time
 import { eventTypes, type CorrectionAsked, type EventData, type EventType } from '../../domain/events';
@@ -171,10 +172,21 @@ export const applications = sqliteTable(
 		checklist: text('checklist', { mode: 'json' }).$type<Record<string, boolean>>().notNull().default({}),
 		/** While waiting on the citizen: what the officer asked to fix (field and document keys). */
 		correction: text('correction', { mode: 'json' }).$type<CorrectionRequest>(),
+		/** Working time spent waiting on the citizen in finished waits (ms): what the SLA clock left out. */
+		waitedMs: integer('waited_ms').notNull().default(0),
+		/**
+		 * Set once, when the result is given (completed or rejected): when, the working time it took with the
+		 * waiting left out, and whether it kept the promise (domain/performance.ts `finish`). Triggers keep the
+		 * monthly rollups (performance_months, performance_durations) from these.
+		 */
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		workingMs: integer('working_ms'),
+		onTime: integer('on_time', { mode: 'boolean' }),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
 		uniqueIndex('applications_tracking_code_unique').on(t.trackingCode),
+		index('applications_open_idx').on(t.status, t.serviceSlug, t.dueAt, t.pausedAt),
 		index('applications_queue_idx').on(t.officeId, t.status, t.dueAt),
 		index('applications_applicant_idx').on(t.applicantId, t.submittedAt),
 		index('applications_volunteer_idx').on(t.volunteerId, t.submittedAt),
@@ -387,6 +399,163 @@ export const appointments = sqliteTable(
 	]
 );
 
+/**
+ * Monthly rollups for /kinerja, per service and WITA month, kept by triggers (migration 'kinerja') in the
+ * same transaction as the application write, so they can never drift: `received` counts submissions by
+ * their month; `finished`, `onTime` and `rejected` count results by the month they were given.
+ * tests/integration/kinerja.test.ts checks that they equal a full recount.
+ */
+export const performanceMonths = sqliteTable(
+	'performance_months',
+	{
+		serviceSlug: text('service_slug').notNull(),
+		month: text('month').notNull(),
+		received: integer('received').notNull().default(0),
+		finished: integer('finished').notNull().default(0),
+		onTime: integer('on_time').notNull().default(0),
+		rejected: integer('rejected').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.serviceSlug, t.month] })]
+);
+
+/** How long finished applications took: a histogram per service and month, in whole working hours (rounded up). */
+export const performanceDurations = sqliteTable(
+	'performance_durations',
+	{
+		serviceSlug: text('service_slug').notNull(),
+		month: text('month').notNull(),
+		hours: integer('hours').notNull(),
+		count: integer('count').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.serviceSlug, t.month, t.hours] })]
+);
+
+/**
+ * The invitation to the satisfaction survey, one per application, made when its result is given. The token
+ * is the one-time key of the survey link; it is cleared when used, and the response itself is stored apart
+ * without any link back (survey_responses).
+ */
+export const surveyInvitations = sqliteTable(
+	'survey_invitations',
+	{
+		applicationId: text('application_id')
+			.primaryKey()
+			.references(() => applications.id),
+		token: text('token'),
+		serviceSlug: text('service_slug').notNull(),
+		/** The WITA month of the result: the period the answer counts for. */
+		month: text('month').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [uniqueIndex('survey_invitations_token_unique').on(t.token)]
+);
+
+/** One anonymous answer to the nine elements (1–4) and the optional demographics: no person, no application, no time. */
+export const surveyResponses = sqliteTable(
+	'survey_responses',
+	{
+		id: text('id').primaryKey(),
+		serviceSlug: text('service_slug').notNull(),
+		month: text('month').notNull(),
+		u1: integer('u1').notNull(),
+		u2: integer('u2').notNull(),
+		u3: integer('u3').notNull(),
+		u4: integer('u4').notNull(),
+		u5: integer('u5').notNull(),
+		u6: integer('u6').notNull(),
+		u7: integer('u7').notNull(),
+		u8: integer('u8').notNull(),
+		u9: integer('u9').notNull(),
+		ageBand: text('age_band'),
+		sex: text('sex'),
+		education: text('education'),
+		occupation: text('occupation')
+	},
+	(t) => [index('survey_responses_service_month_idx').on(t.serviceSlug, t.month)]
+);
+
+/** The survey per service and month: respondents and the sum of each element's answers, kept by a trigger. */
+export const surveyMonths = sqliteTable(
+	'survey_months',
+	{
+		serviceSlug: text('service_slug').notNull(),
+		month: text('month').notNull(),
+		respondents: integer('respondents').notNull().default(0),
+		s1: integer('s1').notNull().default(0),
+		s2: integer('s2').notNull().default(0),
+		s3: integer('s3').notNull().default(0),
+		s4: integer('s4').notNull().default(0),
+		s5: integer('s5').notNull().default(0),
+		s6: integer('s6').notNull().default(0),
+		s7: integer('s7').notNull().default(0),
+		s8: integer('s8').notNull().default(0),
+		s9: integer('s9').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.serviceSlug, t.month] })]
+);
+
+/** What an office changed because of the survey (tindak lanjut), published on /kinerja beside the score. */
+export const surveyFollowups = sqliteTable(
+	'survey_followups',
+	{
+		serviceSlug: text('service_slug')
+			.notNull()
+			.references(() => services.slug),
+		month: text('month').notNull(),
+		text: text('text').notNull(),
+		updatedBy: text('updated_by').references(() => users.id),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.serviceSlug, t.month] })]
+);
+
+/** Complaints (pengaduan), on SP4N-LAPOR!'s clock: see domain/complaints.ts. */
+export const complaints = sqliteTable(
+	'complaints',
+	{
+		id: text('id').primaryKey(),
+		code: text('code').notNull(),
+		serviceSlug: text('service_slug')
+			.notNull()
+			.references(() => services.slug),
+		officeId: text('office_id')
+			.$type<OfficeId>()
+			.notNull()
+			.references(() => offices.id),
+		applicationId: text('application_id').references(() => applications.id),
+		/** The account that filed it, if any (a complaint can be filed without one). */
+		userId: text('user_id').references(() => users.id),
+		contactName: text('contact_name'),
+		contactPhone: text('contact_phone'),
+		text: text('text').notNull(),
+		/** About an officer: the admin handles it, the office does not see it. */
+		namesOfficer: integer('names_officer', { mode: 'boolean' }).notNull().default(false),
+		officerName: text('officer_name'),
+		status: text('status').$type<ComplaintStatus>().notNull(),
+		filedAt: integer('filed_at', { mode: 'timestamp_ms' }).notNull(),
+		/** When the answer is due (5 working days; moved by a reopening). */
+		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+		answer: text('answer'),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		answeredBy: text('answered_by').references(() => users.id),
+		/** Whether the first answer came within the first 5 working days (the /kinerja figure). */
+		firstAnsweredOnTime: integer('first_answered_on_time', { mode: 'boolean' }),
+		reopenCount: integer('reopen_count').notNull().default(0),
+		reopenReason: text('reopen_reason'),
+		previousAnswer: text('previous_answer'),
+		solvedAt: integer('solved_at', { mode: 'timestamp_ms' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('complaints_code_unique').on(t.code),
+		index('complaints_office_idx').on(t.officeId, t.status, t.dueAt),
+		index('complaints_service_idx').on(t.serviceSlug, t.filedAt),
+		index('complaints_user_idx').on(t.userId)
+	]
+);
+
+export type Complaint = typeof complaints.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
