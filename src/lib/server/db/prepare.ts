@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { openDatabase, type Database } from './open';
+import { historyMissing, seedDemoHistory } from './demo-history';
 import { seedDemoAccounts, seedReferenceData } from './seed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -30,6 +31,10 @@ export async function prepareDatabase({ url, authToken, demo }: PrepareOptions):
 	const db = openDatabase(url, authToken);
 	await migrate(db, { migrationsFolder });
 	await seedReferenceData(db);
-	if (demo) await seedDemoAccounts(db);
+	if (demo) {
+		await seedDemoAccounts(db);
+		// six months of finished applications, survey answers and complaints, so /kinerja has figures
+		if (await historyMissing(db)) await seedDemoHistory(db);
+	}
 	return db;
 }
