@@ -39,7 +39,7 @@ if (values.fresh && dbFile) {
 	rmSync(documentsDir, { recursive: true, force: true });
 }
 
-const db = await prepareDatabase({ url, authToken: process.env.TURSO_AUTH_TOKEN, demo: isLocal });
+const db = await prepareDatabase({ url, authToken: process.env.TURSO_AUTH_TOKEN, demo: isLocal, history: isLocal });
 db.$client.close();
 console.log(`Basis data siap: ${url}${isLocal ? ' (dengan akun demo)' : ''}`);
 

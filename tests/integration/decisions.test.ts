@@ -210,7 +210,9 @@ describe('the correction loop', () => {
 		expect(notes.map((n) => n.text)).toEqual([
 			expect.stringContaining('sedang diperiksa'),
 			expect.stringContaining('disetujui'),
-			expect.stringContaining('selesai')
+			expect.stringContaining('selesai'),
+			// the satisfaction survey's invitation, in the same batch as the result
+			expect.stringContaining('survei kepuasan')
 		]);
 		const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
 		expect(events.map((e) => e.type)).toEqual(['submitted', 'claimed', 'checklist', 'approved', 'completed']);

@@ -18,9 +18,11 @@ export interface PrepareOptions {
 	authToken?: string;
 	/** Demo accounts: refused for anything but a local file database. */
 	demo: boolean;
+	/** With the demo accounts, six months of demo history for /kinerja (added to an empty database only). */
+	history?: boolean;
 }
 
-export async function prepareDatabase({ url, authToken, demo }: PrepareOptions): Promise<Database> {
+export async function prepareDatabase({ url, authToken, demo, history = false }: PrepareOptions): Promise<Database> {
 	if (demo && !url.startsWith('file:')) {
 		throw new Error('Demo accounts are only seeded into a local file database, never into Turso.');
 	}
@@ -34,7 +36,7 @@ export async function prepareDatabase({ url, authToken, demo }: PrepareOptions):
 	if (demo) {
 		await seedDemoAccounts(db);
 		// six months of finished applications, survey answers and complaints, so /kinerja has figures
-		if (await historyMissing(db)) await seedDemoHistory(db);
+		if (history && (await historyMissing(db))) await seedDemoHistory(db);
 	}
 	return db;
 }
