@@ -119,3 +119,47 @@ export function monthLabel(month: string, short = false): string {
 export function percentOf(part: number, whole: number): number | null {
 	return whole === 0 ? null : Math.floor((part * 200 + whole) / (whole * 2));
 }
+
+/** The wording of /kinerja: every figure with its one-line definition, in one place. */
+export const kinerjaMessages = {
+	title: 'Kinerja layanan',
+	intro:
+		'Seberapa cepat setiap layanan selesai dan apakah kantor menepati janjinya, dihitung dari data permohonan yang sebenarnya, diperbarui setiap ada perubahan.',
+	thisMonth: 'Bulan ini',
+	chooseMonth: 'Pilih bulan',
+	csv: 'Unduh angka ini (CSV)',
+	definitionsHeading: 'Arti setiap angka',
+	definitions: {
+		received: 'Diterima: permohonan yang dikirim pada bulan itu.',
+		finished: 'Selesai: permohonan yang mendapat hasil (selesai atau ditolak dengan alasan) pada bulan itu.',
+		onTime:
+			'Tepat waktu: hasil diberikan paling lambat pada waktu yang dijanjikan standar layanan, dihitung dalam jam kerja (Senin–Jumat 08.00–16.00 WITA, tanpa hari libur) dan tanpa waktu menunggu perbaikan dari pemohon.',
+		duration:
+			'Lama penyelesaian: hari kerja (8 jam kerja) dari pengiriman sampai hasil, tanpa waktu menunggu pemohon. Median: separuh permohonan selesai secepat ini atau lebih cepat. 90%: sembilan dari sepuluh selesai secepat ini atau lebih cepat.',
+		openNow: 'Sedang diproses: permohonan yang belum mendapat hasil saat ini; terlambat: yang sudah lewat janji waktunya dan tidak sedang menunggu pemohon.',
+		ikm:
+			'Kepuasan (IKM): nilai survei kepuasan masyarakat menurut PermenPANRB 14/2017, sembilan unsur dengan skala 1–4, dikonversi ke 25–100. Mutu A (88,31–100) Sangat Baik, B (76,61–88,30) Baik, C (65,00–76,60) Kurang Baik, D (25,00–64,99) Tidak Baik.',
+		sample: 'Target responden: jumlah responden minimal menurut tabel Krejcie–Morgan untuk jumlah permohonan yang selesai bulan itu.',
+		complaints: 'Pengaduan: pengaduan yang masuk bulan itu; dijawab tepat waktu: jawaban pertama paling lambat 5 hari kerja (aturan SP4N-LAPOR!).'
+	},
+	received: 'Diterima',
+	finished: 'Selesai',
+	onTime: (n: number, m: number) => `${n} dari ${m} tepat waktu`,
+	noneFinished: 'Belum ada yang selesai',
+	duration: 'Lama penyelesaian',
+	durationValue: (median: string, p90: string) => `median ${median} hari kerja, 90% dalam ${p90} hari kerja`,
+	openNow: (open: number, overdue: number) => `${open} sedang diproses, ${overdue} terlambat`,
+	ikm: 'Kepuasan (IKM)',
+	ikmValue: (score: string, grade: string, label: string, respondents: number) => `${score} (mutu ${grade}, ${label}) dari ${respondents} responden`,
+	ikmNone: 'Belum ada responden',
+	sampleReached: (target: number) => `target ${target} responden tercapai`,
+	sampleShort: (respondents: number, target: number) => `belum cukup responden: ${respondents} dari ${target} yang dibutuhkan`,
+	complaints: 'Pengaduan',
+	complaintsValue: (filed: number, onTime: number, answered: number) => `${filed} masuk, ${onTime} dari ${answered} dijawab tepat waktu`,
+	followup: 'Tindak lanjut hasil survei',
+	chart: (name: string) => `Persentase tepat waktu ${name}, enam bulan terakhir`,
+	standard: (sla: string) => `Janji waktu: ${sla}`,
+	serviceLine: (onTime: number, finished: number) =>
+		finished === 0 ? 'Bulan ini: belum ada permohonan yang selesai' : `Bulan ini: ${onTime} dari ${finished} selesai tepat waktu`,
+	seeFigures: 'Lihat kinerja layanan ini'
+} as const;

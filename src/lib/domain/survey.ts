@@ -3,6 +3,7 @@
  * optional demographics, each only from its own list. One schema for the form and every other path.
  */
 import * as v from 'valibot';
+import { textLimits } from './limits';
 import { demographics, elementKeys, elements, type Answers, type DemographicKey } from './ikm';
 
 export const surveyMessages = {
@@ -44,3 +45,13 @@ export const surveySchema = v.object({
 	occupation: demographic('occupation')
 });
 export type SurveyInput = Answers & Record<DemographicKey, string | null>;
+
+/** What an admin writes about the follow-up (tindak lanjut) of a service's survey. */
+export const followupMessages = {
+	title: 'Tindak lanjut survei',
+	missing: 'Tulis apa yang diubah karena hasil survei.',
+	tooLong: `Paling banyak ${textLimits.note} karakter.`,
+	serviceUnknown: 'Layanan tidak dikenal.',
+	monthInvalid: 'Bulan tidak dikenal.',
+	saved: 'Tindak lanjut tersimpan dan tampil di halaman kinerja.'
+} as const;

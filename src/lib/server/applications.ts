@@ -31,6 +31,7 @@ import {
 	offices,
 	results,
 	services,
+	surveyInvitations,
 	users,
 	type Application,
 	type Consent,
@@ -422,7 +423,7 @@ export function listDrafts(db: Database, userId: string) {
 
 /** Everything the status page shows, in one round trip. */
 async function loadView(db: Database, where: SQL) {
-	const [rows, events, result] = await db.batch([
+	const [rows, events, result, survey] = await db.batch([
 		db
 			.select({ application: applications, serviceName: services.name, officeName: offices.name, inPerson: services.inPerson })
 			.from(applications)
@@ -450,10 +451,16 @@ async function loadView(db: Database, where: SQL) {
 			})
 			.from(results)
 			.innerJoin(applications, eq(applications.id, results.applicationId))
+			.where(where),
+		// the satisfaction survey's invitation (server/survey.ts), once there is a result
+		db
+			.select({ token: surveyInvitations.token, answeredAt: surveyInvitations.answeredAt })
+			.from(surveyInvitations)
+			.innerJoin(applications, eq(applications.id, surveyInvitations.applicationId))
 			.where(where)
 	]);
 	const row = rows[0];
-	return row ? { ...row, events, result: result[0] ?? null } : null;
+	return row ? { ...row, events, result: result[0] ?? null, survey: survey[0] ?? null } : null;
 }
 
 export type ApplicationView = NonNullable<Awaited<ReturnType<typeof loadView>>>;

@@ -55,6 +55,12 @@ export function statusView(view: ApplicationView, now = new Date()) {
 			verificationCode: view.result.verificationCode,
 			revoked: view.result.revokedAt !== null
 		},
+		/** The satisfaction survey: its one-time link while open, or a thank-you once answered. */
+		survey: view.survey
+			? view.survey.answeredAt || !view.survey.token
+				? ({ state: 'answered' } as const)
+				: ({ state: 'open', href: `/survei/${view.survey.token}` } as const)
+			: null,
 		timeline: view.events.map((e) => ({
 			text: labelOfEvent(e.type),
 			note: e.note,

@@ -11,7 +11,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { witaMonth } from '$lib/domain/performance';
-import { surveyMessages, surveySchema } from '$lib/domain/survey';
+import { followupMessages, surveyMessages, surveySchema } from '$lib/domain/survey';
 import { textLimits } from '$lib/domain/limits';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { insertIfPreviousChanged } from './db/conditional';
@@ -105,14 +105,6 @@ export async function answer(db: Database, token: string, input: Record<string, 
 	return used.length > 0 ? { ok: true } : { ok: false, reason: 'used' };
 }
 
-export const followupMessages = {
-	title: 'Tindak lanjut survei',
-	missing: 'Tulis apa yang diubah karena hasil survei.',
-	tooLong: `Paling banyak ${textLimits.note} karakter.`,
-	serviceUnknown: 'Layanan tidak dikenal.',
-	monthInvalid: 'Bulan tidak dikenal.',
-	saved: 'Tindak lanjut tersimpan dan tampil di halaman kinerja.'
-} as const;
 
 export const followupSchema = v.object({
 	service: v.pipe(v.string(), v.trim(), v.nonEmpty(followupMessages.serviceUnknown), v.maxLength(80, followupMessages.serviceUnknown)),
@@ -133,3 +125,5 @@ export async function saveFollowup(db: Database, adminId: string, input: Record<
 		.onConflictDoUpdate({ target: [surveyFollowups.serviceSlug, surveyFollowups.month], set: { text, updatedBy: adminId, updatedAt: now } });
 	return { ok: true as const };
 }
+
+export { followupMessages };

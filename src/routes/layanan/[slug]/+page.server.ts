@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
+import * as kinerja from '$lib/server/kinerja';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const found = await catalogue.findActive(getDb(), params.slug);
+	const [found, figures] = await Promise.all([catalogue.findActive(getDb(), params.slug), kinerja.thisMonth(getDb(), params.slug)]);
 	if (!found) error(404, 'Layanan tidak ditemukan.');
 	const { service, office } = found;
 	return {
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		inPerson: service.inPerson,
 		sla: { value: service.slaValue, unit: service.slaUnit },
 		externalLink: service.externalLink,
-		office: { name: office.name, address: office.address }
+		office: { name: office.name, address: office.address },
+		thisMonth: figures
 	};
 };
 

@@ -26,6 +26,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		free: application.officeId === 'disdukcapil',
 		volunteerName: application.volunteerId ? (application.consent?.volunteerName ?? null) : null,
 		trackUrl: `${publicOrigin(url)}/lacak`,
-		claimUrl: `${publicOrigin(url)}/akun/klaim`
+		claimUrl: `${publicOrigin(url)}/akun/klaim`,
+		/** Once there is a result: the satisfaction survey's one-time link, printed for the resident. */
+		surveyUrl: status.survey?.state === 'open' ? `${publicOrigin(url)}${status.survey.href}` : null
 	};
 };

@@ -1,0 +1,21 @@
+import { getDb } from '$lib/server/db';
+import * as kinerja from '$lib/server/kinerja';
+import { slaPhrase } from '$lib/server/catalogue';
+import type { PageServerLoad } from './$types';
+
+// Public: no login, the same for everyone. One batch of reads (kinerja.figures).
+export const load: PageServerLoad = async ({ url, setHeaders }) => {
+	const { months, services } = await kinerja.figures(getDb());
+	const wanted = url.searchParams.get('bulan');
+	const month = wanted && months.includes(wanted) ? wanted : months.at(-1)!;
+	setHeaders({ 'cache-control': 'public, max-age=60' });
+	return {
+		months,
+		month,
+		current: months.at(-1)!,
+		services: services.map((s) => ({ ...s, slaText: slaPhrase(s.sla) }))
+	};
+};
+
+// Nothing to interact with: no framework, only the shell script.
+export const csr = false;

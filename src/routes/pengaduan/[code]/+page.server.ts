@@ -1,0 +1,47 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as complaints from '$lib/server/complaints';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+// Public: whoever holds the code is the filer (access.ts, complaintRelationOf).
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const found = await complaints.byCode(getDb(), locals.user ?? null, params.code);
+	if (!found) error(404, 'Pengaduan tidak ditemukan.');
+	const c = found.complaint;
+	return {
+		fresh: url.searchParams.get('baru') === '1',
+		c: {
+			code: c.code,
+			serviceName: found.serviceName,
+			status: c.status,
+			text: c.text,
+			filedAt: c.filedAt,
+			dueAt: c.dueAt,
+			answer: c.answer,
+			answeredAt: c.answeredAt,
+			reopenCount: c.reopenCount,
+			reopenReason: c.reopenReason,
+			previousAnswer: c.previousAnswer,
+			escalated: found.escalated
+		},
+		mayReopen: found.mayReopen,
+		mayMarkSolved: found.mayMarkSolved
+	};
+};
+
+export const actions: Actions = {
+	selesai: async ({ params, locals }) => {
+		const result = await complaints.markSolved(getDb(), locals.user ?? null, params.code);
+		if (!result.ok) return result.notFound ? error(404, 'Pengaduan tidak ditemukan.') : fail(409, { message: result.message });
+		redirect(303, `/pengaduan/${params.code}`);
+	},
+	bukaLagi: async ({ params, locals, request }) => {
+		const reason = text(await request.formData(), 'reason');
+		const result = await complaints.reopen(getDb(), locals.user ?? null, params.code, { reason });
+		if (!result.ok) return result.notFound ? error(404, 'Pengaduan tidak ditemukan.') : fail(400, { message: result.message, reason });
+		redirect(303, `/pengaduan/${params.code}`);
+	}
+};
+
+export const csr = false;
