@@ -67,6 +67,7 @@ test('the survey after a result: one respondent more and the new score on /kiner
 	await page.goto(`/permohonan/${id}`);
 	await page.getByRole('link', { name: 'Isi survei kepuasan' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Survei kepuasan' })).toBeVisible();
+	const surveyUrl = page.url();
 	// "Sangat …" / "Gratis" / "Dikelola dengan baik": the fourth answer of every element, but a 3 for time
 	for (const group of await page.getByRole('group').all()) {
 		const radios = group.getByRole('radio');
@@ -78,8 +79,7 @@ test('the survey after a result: one respondent more and the new score on /kiner
 	await expect(page.getByRole('status')).toContainText('Terima kasih');
 
 	// used once: the page no longer takes answers, the application says thank you
-	await page.goBack();
-	await page.reload();
+	await page.goto(surveyUrl);
 	await expect(page.getByText(/sudah diisi, atau tautannya tidak berlaku/)).toBeVisible();
 	await page.goto(`/permohonan/${id}`);
 	await expect(page.getByText('survei kepuasan untuk permohonan ini sudah diisi')).toBeVisible();
@@ -148,4 +148,42 @@ test('a complaint not answered within 5 working days shows as escalated, to the 
 	const admin = await staffPage(browser, 'admin');
 	await admin.goto('/admin/pengaduan');
 	await expect(admin.getByRole('row').filter({ hasText: code })).toContainText('Terlambat, diteruskan ke admin');
+});
+
+test('staff pages are behind the gate; the public pages are open to all', async ({ page, baseURL }) => {
+	for (const route of ['/petugas/pengaduan', '/admin/pengaduan', '/admin/ikm']) {
+		await page.goto(route);
+		await expect(page).toHaveURL(`/masuk?ke=${encodeURIComponent(route)}`);
+		const post = await page.request.post(`${route}?/apa-saja`, { form: { x: '1' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		expect(post.status()).toBe(303);
+	}
+	for (const route of ['/kinerja', '/pengaduan', '/kinerja/unduh.csv']) {
+		expect((await page.request.get(route)).status(), route).toBe(200);
+	}
+	const citizen = demo('citizen');
+	await logIn(page, citizen.phone, citizen.password);
+	for (const route of ['/petugas/pengaduan', '/admin/pengaduan', '/admin/ikm']) {
+		expect((await page.goto(route))?.status(), route).toBe(403);
+	}
+	// the office's complaint page by id: an officer of another office is told it is not there
+	expect((await page.goto('/pengaduan/ABCDEFGHJKMN'))?.status()).toBe(404);
+});
+
+test('/kinerja works without JavaScript, names its figures, and the CSV carries the same numbers', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const response = await page.goto('/kinerja');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1, name: 'Kinerja layanan' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Arti setiap angka' })).toBeVisible();
+	await expect(section(page).getByRole('img', { name: /Persentase tepat waktu/ })).toBeVisible();
+	const csv = await (await page.request.get('/kinerja/unduh.csv')).text();
+	const month = witaMonth(new Date());
+	const row = csv.split('\r\n').find((l) => l.startsWith(`${permit},${month},`))!.split(',');
+	const [finished, onTime] = [Number(row[3]), Number(row[4])];
+	await expect(section(page)).toContainText(finished === 0 ? 'Belum ada yang selesai' : `${onTime} dari ${finished} tepat waktu`);
+	// the service page links to its own figures with one line
+	await page.goto('/layanan/izin-usaha');
+	await expect(page.getByRole('link', { name: finished === 0 ? /Bulan ini: belum ada/ : `Bulan ini: ${onTime} dari ${finished} selesai tepat waktu` })).toHaveAttribute('href', '/kinerja#izin-usaha');
+	await context.close();
 });

@@ -4,7 +4,7 @@
  * real feature functions.
  */
 import { describe, expect, it } from 'vitest';
-import { may, operations, permissions, relationOf, relations, type Operation, type Relation, type Viewer } from './access';
+import { complaintRelationOf, may, mayComplaint, operations, permissions, relationOf, relations, type Operation, type Relation, type Viewer } from './access';
 
 const app = { applicantId: 'resident', volunteerId: 'rudi', officeId: 'disdukcapil' as const };
 const user = (id: string, role: Viewer['role'], officeId: Viewer['officeId'] = null): Viewer => ({ id, role, officeId });
@@ -64,5 +64,36 @@ describe('the permission table', () => {
 		expect(may('admin', 'document')).toBe(false);
 		expect(may('officer', 'view')).toBe(false);
 		expect(may('volunteer', 'decide')).toBe(false);
+	});
+});
+
+describe('complaints: relation and permission', () => {
+	const complaint = { userId: 'resident', officeId: 'dpmptsp' as const, namesOfficer: false };
+	it.each([
+		['the account that filed it', user('resident', 'citizen'), false, 'filer'],
+		['anyone holding its code', null, true, 'filer'],
+		['an officer of the office', user('bayu', 'officer', 'dpmptsp'), false, 'office'],
+		['an officer of another office', user('dewi', 'officer', 'disdukcapil'), false, 'none'],
+		['an admin', user('admin', 'admin'), false, 'admin'],
+		['another citizen', user('siti', 'citizen'), false, 'none'],
+		['nobody, without the code', null, false, 'none']
+	] as const)('%s → %s', (_, who, holdsCode, expected) => {
+		expect(complaintRelationOf(who, complaint, holdsCode)).toBe(expected);
+	});
+
+	it('a complaint naming an officer is the admin’s only: the office does not see it', () => {
+		const aboutStaff = { ...complaint, namesOfficer: true };
+		expect(complaintRelationOf(user('bayu', 'officer', 'dpmptsp'), aboutStaff)).toBe('none');
+		expect(complaintRelationOf(user('admin', 'admin'), aboutStaff)).toBe('admin');
+	});
+
+	it('the office and the admin answer; only the filer closes or reopens; contact details are staff-only', () => {
+		expect(mayComplaint('office', 'answer')).toBe(true);
+		expect(mayComplaint('admin', 'answer')).toBe(true);
+		expect(mayComplaint('filer', 'answer')).toBe(false);
+		expect(mayComplaint('filer', 'close')).toBe(true);
+		expect(mayComplaint('office', 'close')).toBe(false);
+		expect(mayComplaint('filer', 'contact')).toBe(false);
+		expect(mayComplaint('none', 'read')).toBe(false);
 	});
 });
