@@ -155,7 +155,8 @@ export const kinerjaMessages = {
 	sampleReached: (target: number) => `target ${target} responden tercapai`,
 	sampleShort: (respondents: number, target: number) => `belum cukup responden: ${respondents} dari ${target} yang dibutuhkan`,
 	complaints: 'Pengaduan',
-	complaintsValue: (filed: number, onTime: number, answered: number) => `${filed} masuk, ${onTime} dari ${answered} dijawab tepat waktu`,
+	complaintsValue: (filed: number, onTime: number, answered: number) =>
+		filed === 0 ? 'Tidak ada pengaduan' : answered === 0 ? `${filed} masuk, belum dijawab` : `${filed} masuk, ${onTime} dari ${answered} dijawab tepat waktu`,
 	followup: 'Tindak lanjut hasil survei',
 	chart: (name: string) => `Persentase tepat waktu ${name}, enam bulan terakhir`,
 	standard: (sla: string) => `Janji waktu: ${sla}`,

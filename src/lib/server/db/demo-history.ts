@@ -17,7 +17,7 @@ import { calendarFrom } from '../../domain/holidays';
 import { answerDue } from '../../domain/complaints';
 import { finish, witaMonth } from '../../domain/performance';
 import { generateTrackingCode } from '../../domain/tracking-code';
-import { addWorkingHours, dueAt, type Calendar } from '../../domain/working-time';
+import { addWorkingHours, dueAt, workingMillisBetween, type Calendar } from '../../domain/working-time';
 import type { Status } from '../../domain/workflow';
 import type { OfficeId } from '../../domain/service';
 import type { Database } from './open';
@@ -109,7 +109,6 @@ export async function seedDemoHistory(db: Database, options: HistoryOptions = {}
 		const h = habit.get(service.slug)!;
 		const submittedAt = new Date(now.getTime() - (3 * DAY + random.next() * 178 * DAY));
 		const sla = { value: service.slaValue, unit: service.slaUnit };
-		const slaHours = sla.unit === 'days' ? Math.max(1, sla.value) * 8 : sla.value;
 		let due = dueAt(submittedAt, sla, cal).due;
 		const roll = random.next();
 		const outcome: Status = roll < 0.05 ? 'cancelled' : roll < 0.15 ? 'rejected' : 'completed';
@@ -136,8 +135,11 @@ export async function seedDemoHistory(db: Database, options: HistoryOptions = {}
 		const claimedAt = addWorkingHours(submittedAt, 0.5 + random.next() * 2, cal);
 		events.push(ev('claimed', claimedAt, 'submitted', 'in_review'));
 		// how long the office works on it, in working hours: mostly within the promise, about one in eight late
+		// the working hours the promise allows from this submission (a "1 working day" promise made on Monday
+		// morning runs to Tuesday 16:00); late ones run past it
 		const late = random.next() < 0.12;
-		const workHours = Math.max(0.5, slaHours * (late ? 1.05 + random.next() * 0.8 : h.speed * (0.3 + random.next() * 0.9)));
+		const allowance = Math.max(1, workingMillisBetween(submittedAt, due, cal) / HOUR);
+		const workHours = late ? allowance * (1.05 + random.next() * 0.6) + 1 : Math.max(0.5, allowance * Math.min(0.97, h.speed * (0.3 + random.next())));
 		let waitedMs = 0;
 		let at = claimedAt;
 		let status: Status = 'in_review';
