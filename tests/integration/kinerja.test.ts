@@ -10,6 +10,7 @@ import { applications as table, notifications, surveyInvitations, surveyResponse
 import * as complaints from '../../src/lib/server/complaints';
 import { decide } from '../../src/lib/server/decisions';
 import * as kinerja from '../../src/lib/server/kinerja';
+import { csvColumns, kinerjaCsv } from '../../src/lib/server/kinerja-csv';
 import * as survey from '../../src/lib/server/survey';
 import { seedDemoHistory } from '../../src/lib/server/db/demo-history';
 import { freshDatabase } from './db';
@@ -122,6 +123,20 @@ describe('the figures', () => {
 		expect(nov.p90Hours).toBe(9);
 		// one response 4,3,3,4,4,3,4,3,3 = 31/9 · 25 = 86,11 → B
 		expect(nov.ikm).toMatchObject({ scoreHundredths: 8611, grade: 'B' });
+	});
+});
+
+describe('the follow-up and the CSV', () => {
+	it('an admin writes the follow-up; /kinerja and the CSV publish it beside the score', async () => {
+		expect(await survey.saveFollowup(db, admin.id, { service: 'akta-kelahiran', month: '2026-11', text: '' })).toMatchObject({ ok: false });
+		expect(await survey.saveFollowup(db, admin.id, { service: 'tidak-ada', month: '2026-11', text: 'x' })).toMatchObject({ ok: false });
+		expect(await survey.saveFollowup(db, admin.id, { service: 'akta-kelahiran', month: '2026-11', text: 'Loket kedua dibuka pada jam ramai.' })).toEqual({ ok: true });
+		const { services } = await kinerja.figures(db, wita('2026-11-30T12:00:00'));
+		const nov = services.find((s) => s.slug === 'akta-kelahiran')!.months.at(-1)!;
+		expect(nov.followup).toBe('Loket kedua dibuka pada jam ramai.');
+		const csv = kinerjaCsv(services).split('\r\n');
+		expect(csv[0]).toBe(csvColumns.join(','));
+		expect(csv).toContain('Akta Kelahiran,2026-11,3,3,3,1,0.5,1.1,1,3,86.11,B,0,0,0');
 	});
 });
 

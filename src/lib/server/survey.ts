@@ -105,7 +105,6 @@ export async function answer(db: Database, token: string, input: Record<string, 
 	return used.length > 0 ? { ok: true } : { ok: false, reason: 'used' };
 }
 
-
 export const followupSchema = v.object({
 	service: v.pipe(v.string(), v.trim(), v.nonEmpty(followupMessages.serviceUnknown), v.maxLength(80, followupMessages.serviceUnknown)),
 	month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, followupMessages.monthInvalid)),
