@@ -126,6 +126,7 @@ test('a complaint without an account: filed, answered by the office, marked solv
 });
 
 test('a complaint not answered within 5 working days shows as escalated, to the resident and the admin', async ({ browser }) => {
+	test.slow();
 	const resident = await (await browser.newContext()).newPage();
 	await resident.goto('/pengaduan');
 	await resident.getByLabel('Layanan yang diadukan').selectOption({ label: permit });
@@ -151,6 +152,7 @@ test('a complaint not answered within 5 working days shows as escalated, to the 
 });
 
 test('staff pages are behind the gate; the public pages are open to all', async ({ page, baseURL }) => {
+	test.slow();
 	for (const route of ['/petugas/pengaduan', '/admin/pengaduan', '/admin/ikm']) {
 		await page.goto(route);
 		await expect(page).toHaveURL(`/masuk?ke=${encodeURIComponent(route)}`);
@@ -170,6 +172,7 @@ test('staff pages are behind the gate; the public pages are open to all', async 
 });
 
 test('/kinerja works without JavaScript, names its figures, and the CSV carries the same numbers', async ({ browser }) => {
+	test.slow();
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const response = await page.goto('/kinerja');
