@@ -18,7 +18,9 @@ export function statusView(view: ApplicationView, now = new Date()) {
 	const paused = application.pausedAt !== null;
 	let timing: { onTime: boolean; text: string };
 	if (status === 'completed') {
-		const onTime = !!finishedAt && finishedAt <= application.dueAt;
+		// recorded with the result on the SLA clock (domain/performance.ts `finish`), the same figure /kinerja
+		// counts; applications finished before it was recorded fall back to the stored promise
+		const onTime = application.onTime ?? (!!finishedAt && finishedAt <= application.dueAt);
 		timing = { onTime, text: onTime ? 'Selesai tepat waktu.' : 'Selesai, tetapi melewati janji waktu.' };
 	} else if (isTerminal(status)) {
 		timing = { onTime: true, text: '' };
