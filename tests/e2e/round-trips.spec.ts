@@ -7,7 +7,9 @@
  *
  * Each page is requested alone (nothing else talks to this server), the session cookie included where
  * the page needs a login (the hook's session check is one of the two), and the count is taken once the
- * answer is read to its end and the database has gone quiet.
+ * answer is read to its end and the database has gone quiet. Every count is attached to the test's report
+ * as an annotation ("round trips"). One exception, on purpose: saving a form step may make three (session,
+ * the draft, then the write that depends on it).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
