@@ -32,6 +32,12 @@
  * 5. The floor: the home page's server-rendered HTML with every `<script>` and modulepreload link removed,
  *    served from a tiny node:http server (other paths such as the favicon are proxied to the app), measured
  *    the same way. Each page's ratio to it (bytes, first-visit LCP) is printed.
+ * 5b. The GOV.UK Frontend page: the same form step (the birth-certificate form's first page, its questions
+ *    from the catalogue) written as a GOV.UK Frontend page (the `govuk-frontend` package: its template's
+ *    header and footer, form groups, labels, hints, inputs, selects and button, its minified CSS and
+ *    JavaScript with `initAll()`, its fonts and crest), served as static files by a tiny node:http server
+ *    and measured the same way: what a well-built government form costs with that design system. Every
+ *    page is printed against it as well as against the floor.
  * 6. Total Blocking Time (long tasks after the first contentful paint, each counted over 50 ms, until load
  *    and network idle) and whether the page loaded SvelteKit's framework (`/_app/immutable/entry/`).
  * 7. Writes tests/bench/results/web.json and prints a markdown table plus the budgets of ../shared/DESIGN.md,
@@ -42,13 +48,15 @@
  * Options: --runs N (default 5), --port N (default 4399).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { services } from '../src/lib/domain/catalogue';
+import type { FieldDefinition } from '../src/lib/domain/service';
 
 const root = resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -529,6 +537,119 @@ async function startFloorServer(): Promise<{ server: Server; url: string }> {
 	return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The GOV.UK Frontend form page: the same step with GOV.UK Frontend's markup, CSS and JavaScript
+
+const govukDist = resolve(root, 'node_modules/govuk-frontend/dist/govuk');
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+function govukField(field: FieldDefinition): string {
+	const id = field.key;
+	const hint = field.help ? `<div id="${id}-hint" class="govuk-hint">${escapeHtml(field.help)}</div>` : '';
+	const described = field.help ? ` aria-describedby="${id}-hint"` : '';
+	const label = `<label class="govuk-label govuk-label--s" for="${id}">${escapeHtml(field.label)}</label>`;
+	let control: string;
+	if (field.kind === 'select' && field.options) {
+		const options = field.options.map((o) => `<option value="${escapeHtml(o.value)}">${escapeHtml(o.label)}</option>`).join('');
+		control = `<select class="govuk-select" id="${id}" name="${id}"${described}><option value="">Pilih</option>${options}</select>`;
+	} else if (field.kind === 'textarea') {
+		control = `<textarea class="govuk-textarea" id="${id}" name="${id}" rows="4"${described}></textarea>`;
+	} else {
+		const type = field.kind === 'date' ? 'date' : field.kind === 'time' ? 'time' : field.kind === 'phone' ? 'tel' : 'text';
+		const numeric = ['nik', 'kk', 'nib'].includes(field.kind) ? ' inputmode="numeric" spellcheck="false"' : '';
+		const width = ['nik', 'kk', 'nib'].includes(field.kind) ? ' govuk-input--width-20' : '';
+		control = `<input class="govuk-input${width}" id="${id}" name="${id}" type="${type}"${numeric}${described}${field.autocomplete ? ` autocomplete="${field.autocomplete}"` : ''}>`;
+	}
+	return `<div class="govuk-form-group">${label}${hint}${control}</div>`;
+}
+
+function govukFormPage(): string {
+	const service = services.find((s) => s.slug === 'akta-kelahiran') ?? services[0]!;
+	const step = service.steps[0]!;
+	return `<!DOCTYPE html>
+<html lang="id" class="govuk-template">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(step.title)} – ${escapeHtml(service.name)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="theme-color" content="#0b0c0c">
+<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
+<link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/govuk-frontend.min.css">
+</head>
+<body class="govuk-template__body">
+<script>document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');</script>
+<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Langsung ke isi utama</a>
+<header class="govuk-header" data-module="govuk-header"><div class="govuk-header__container govuk-width-container">
+<div class="govuk-header__logo"><a href="/" class="govuk-header__link govuk-header__link--homepage">Layanan Banjarbaru</a></div>
+</div></header>
+<div class="govuk-width-container">
+<a href="/" class="govuk-back-link">Kembali</a>
+<main class="govuk-main-wrapper" id="main-content">
+<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+<span class="govuk-caption-l">${escapeHtml(service.name)} · Langkah 1 dari ${service.steps.length + 2}</span>
+<h1 class="govuk-heading-l">${escapeHtml(step.title)}</h1>
+${step.intro ? `<p class="govuk-body">${escapeHtml(step.intro)}</p>` : ''}
+<form method="post" novalidate>
+${step.fields.map(govukField).join('\n')}
+<button type="submit" class="govuk-button" data-module="govuk-button">Lanjut</button>
+</form>
+</div></div>
+</main>
+</div>
+<footer class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta">
+<div class="govuk-footer__meta-item govuk-footer__meta-item--grow"><span class="govuk-footer__licence-description">Pemerintah Kota Banjarbaru</span></div>
+</div></div></footer>
+<script type="module" src="/govuk-frontend.min.js"></script>
+<script type="module">import { initAll } from '/govuk-frontend.min.js'; initAll();</script>
+</body>
+</html>
+`;
+}
+
+const staticTypes: Record<string, string> = {
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.ico': 'image/x-icon',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+	'.woff': 'font/woff'
+};
+
+async function startGovukServer(): Promise<{ server: Server; url: string }> {
+	const html = govukFormPage();
+	const server = createServer((req, res) => {
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		const brotli = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
+		let body: Buffer;
+		let type: string;
+		if (path === '/') {
+			body = Buffer.from(html);
+			type = 'text/html; charset=utf-8';
+		} else {
+			const file = join(govukDist, path.startsWith('/assets/') ? path : path.slice(1));
+			if (!file.startsWith(govukDist) || !existsSync(file) || !staticTypes[extname(file)]) {
+				res.writeHead(404).end();
+				return;
+			}
+			body = readFileSync(file);
+			type = staticTypes[extname(file)]!;
+		}
+		const compress = brotli && compressible.test(type);
+		res.writeHead(200, {
+			'content-type': type,
+			'cache-control': path === '/' ? 'no-cache' : 'public, max-age=31536000, immutable',
+			...(compress ? { 'content-encoding': 'br' } : {})
+		});
+		res.end(compress ? brotliCompressSync(body) : body);
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	return { server, url: `http://127.0.0.1:${port}/` };
+}
+
 async function measureFloor(url: string) {
 	const { context, page, net } = await newThrottledPage();
 	try {
@@ -537,7 +658,7 @@ async function measureFloor(url: string) {
 		const lcp = await readLcp(page);
 		const tbt = await readTbt(page);
 		const { bytes, wire } = await sizes(net.finished());
-		return { bytes: bytes.total, wireBytes: wire.total, html: bytes.html, lcp, tbt };
+		return { bytes: bytes.total, wireBytes: wire.total, html: bytes.html, css: bytes.css, js: bytes.js, lcp, tbt };
 	} finally {
 		await context.close();
 	}
@@ -574,6 +695,10 @@ async function formStepPath(): Promise<{ path: string; note?: string }> {
 	};
 }
 
+function govukVersion(): string {
+	return (JSON.parse(readFileSync(resolve(root, 'node_modules/govuk-frontend/package.json'), 'utf8')) as { version: string }).version;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 // scripts/start.ts serves the Node build (adapter-node, build/); it rebuilds it itself when stale
@@ -584,9 +709,11 @@ if (!existsSync('build/handler.js')) {
 
 let server: ChildProcess | undefined;
 let floorServer: Server | undefined;
+let govukServer: Server | undefined;
 const cleanup = () => {
 	stopServer(server);
 	floorServer?.close();
+	govukServer?.close();
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
@@ -641,6 +768,23 @@ try {
 		tbtMs: median(floorRuns.map((r) => r.tbt))
 	};
 
+	const govuk = await startGovukServer();
+	govukServer = govuk.server;
+	const govukRuns = [];
+	for (let i = 0; i < RUNS; i++) {
+		log(`GOV.UK Frontend form page run ${i + 1}/${RUNS}`);
+		govukRuns.push(await measureFloor(govuk.url));
+	}
+	const govukResult = {
+		bytes: median(govukRuns.map((r) => r.bytes)),
+		wireBytes: median(govukRuns.map((r) => r.wireBytes)),
+		html: median(govukRuns.map((r) => r.html)),
+		css: median(govukRuns.map((r) => r.css)),
+		js: median(govukRuns.map((r) => r.js)),
+		lcpMs: medianOrNull(govukRuns.map((r) => r.lcp)),
+		tbtMs: median(govukRuns.map((r) => r.tbt))
+	};
+
 	const results = [];
 	for (const p of pages) {
 		const runs: Run[] = [];
@@ -678,6 +822,10 @@ try {
 			ratioToFloor: {
 				bytes: ratio(bytes.total, floorResult.bytes),
 				lcpMs: ratio(lcpFirst, floorResult.lcpMs)
+			},
+			ratioToGovuk: {
+				bytes: ratio(bytes.total, govukResult.bytes),
+				lcpMs: ratio(lcpFirst, govukResult.lcpMs)
 			}
 		});
 	}
@@ -686,6 +834,7 @@ try {
 		generatedAt: new Date().toISOString(),
 		profile,
 		floor: { bytes: floorResult.bytes, lcpMs: floorResult.lcpMs, tbtMs: floorResult.tbtMs, wireBytes: floorResult.wireBytes },
+		govukFrontend: { ...govukResult, version: govukVersion(), ratioToFloor: { bytes: ratio(govukResult.bytes, floorResult.bytes), lcpMs: ratio(govukResult.lcpMs, floorResult.lcpMs) } },
 		budgets,
 		pages: results
 	};
@@ -703,19 +852,26 @@ try {
 			`The floor is the home page's HTML without any script, served as a static file.`
 	);
 	lines.push('');
-	lines.push('| page | HTML KB | CSS KB | JS KB | total KB | framework | TBT | LCP first | LCP repeat | offline | × floor bytes | × floor LCP |');
-	lines.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|');
+	lines.push('| page | HTML KB | CSS KB | JS KB | total KB | framework | TBT | LCP first | LCP repeat | offline | × floor bytes | × floor LCP | × GOV.UK bytes | × GOV.UK LCP |');
+	lines.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|');
 	for (const r of results) {
 		const b = r.firstVisit.bytes;
 		lines.push(
 			`| ${r.name} \`${r.path}\`${r.note ? ' ¹' : ''} | ${kb(b.html)} | ${kb(b.css)} | ${kb(b.js)} | ${kb(b.total)} | ` +
 				`${r.firstVisit.frameworkScripts ? 'yes' : 'no'} | ${r.firstVisit.tbtMs} ms | ` +
 				`${sec(r.firstVisit.lcpMs)} | ${sec(r.repeatVisit.lcpMs)} | ${r.offline ? 'yes' : 'no'} | ` +
-				`${r.ratioToFloor.bytes ?? 'n/a'} | ${r.ratioToFloor.lcpMs ?? 'n/a'} |`
+				`${r.ratioToFloor.bytes ?? 'n/a'} | ${r.ratioToFloor.lcpMs ?? 'n/a'} | ` +
+				`${r.ratioToGovuk.bytes ?? 'n/a'} | ${r.ratioToGovuk.lcpMs ?? 'n/a'} |`
 		);
 	}
 	lines.push(
-		`| floor (home, no scripts) | | | | ${kb(floorResult.bytes)} | no | ${floorResult.tbtMs} ms | ${sec(floorResult.lcpMs)} | | | 1 | 1 |`
+		`| GOV.UK Frontend ${govukVersion()} form page (same step, static) | ${kb(govukResult.html)} | ${kb(govukResult.css)} | ${kb(govukResult.js)} | ` +
+			`${kb(govukResult.bytes)} | no | ${govukResult.tbtMs} ms | ${sec(govukResult.lcpMs)} | | | ` +
+			`${ratio(govukResult.bytes, floorResult.bytes) ?? 'n/a'} | ${ratio(govukResult.lcpMs, floorResult.lcpMs) ?? 'n/a'} | 1 | 1 |`
+	);
+	lines.push(
+		`| floor (home, no scripts) | | | | ${kb(floorResult.bytes)} | no | ${floorResult.tbtMs} ms | ${sec(floorResult.lcpMs)} | | | 1 | 1 | ` +
+			`${ratio(floorResult.bytes, govukResult.bytes) ?? 'n/a'} | ${ratio(floorResult.lcpMs, govukResult.lcpMs) ?? 'n/a'} |`
 	);
 	for (const r of results) if (r.note) lines.push('', `¹ ${r.note}.`);
 	const noSw = results.filter((r) => !r.repeatVisit.serviceWorker);

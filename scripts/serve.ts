@@ -6,7 +6,8 @@
  * app, with its own ORIGIN, PROTOCOL_HEADER, HOST_HEADER, ADDRESS_HEADER, XFF_DEPTH and BODY_SIZE_LIMIT
  * settings. Around it, this entry only adds what its own `node build` server would also have to do, and a
  * few refusals so that no request can take the process down:
- * - registers the document store (a folder on disk, DOCUMENTS_DIR) before the app is loaded;
+ * - registers the document store before the app is loaded: a folder on disk (DOCUMENTS_DIR), or an
+ *   S3-compatible store when S3_ENDPOINT is set (src/lib/server/storage-s3.ts);
  * - refuses unknown methods (TRACE, CONNECT, PROPFIND …) with 405, undecodable paths with 400, a
  *   Content-Length over BODY_SIZE_LIMIT with 413 (a body without a length is cut off at the limit by the
  *   handler while it streams), malformed HTTP with 400: each with a short Indonesian text;
@@ -16,7 +17,8 @@
  *
  * Environment: PORT (3000), HOST (0.0.0.0), ORIGIN (the public origin, e.g. https://layanan.banjarbarukota.go.id;
  * default http://localhost:PORT), TURSO_DATABASE_URL (file:data/layanan.db) and TURSO_AUTH_TOKEN,
- * DOCUMENTS_DIR (data/dokumen), BODY_SIZE_LIMIT (25M), SHUTDOWN_TIMEOUT (30).
+ * DOCUMENTS_DIR (data/dokumen), or S3_ENDPOINT, S3_BUCKET, S3_REGION (us-east-1), S3_ACCESS_KEY_ID and
+ * S3_SECRET_ACCESS_KEY for an S3-compatible store instead; BODY_SIZE_LIMIT (25M), SHUTDOWN_TIMEOUT (30).
  * The database must already be migrated (`npm start` does it; `npm run db:migrate` otherwise).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -27,6 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { staticCsp, staticHeaders } from '../src/lib/server/headers';
 import { registerDocumentStore } from '../src/lib/server/storage';
 import { fileStore } from '../src/lib/server/storage-fs';
+import { s3ConfigFrom, s3Store } from '../src/lib/server/storage-s3';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -54,7 +57,10 @@ process.on('unhandledRejection', (reason) => {
 	console.error('Unhandled promise rejection (the server keeps running):', reason);
 });
 
-registerDocumentStore(fileStore(documentsDir));
+// an S3-compatible store (MinIO …) when S3_ENDPOINT is set, else the folder on disk
+const s3 = s3ConfigFrom(process.env);
+registerDocumentStore(s3 ? s3Store(s3) : fileStore(documentsDir));
+const documentsWhere = s3 ? `${s3.endpoint}/${s3.bucket} (S3)` : documentsDir;
 
 const handlerFile = resolve(root, 'build/handler.js');
 if (!existsSync(handlerFile)) {
@@ -215,7 +221,7 @@ server.on('clientError', (cause: NodeJS.ErrnoException, socket: Duplex) => {
 
 server.listen(port, host, () => {
 	console.log(`Layanan Banjarbaru berjalan di ${process.env.ORIGIN} (mendengarkan ${host}:${port})`);
-	console.log(`Dokumen disimpan di ${documentsDir}`);
+	console.log(`Dokumen disimpan di ${documentsWhere}`);
 });
 
 function shutdown(signal: NodeJS.Signals) {

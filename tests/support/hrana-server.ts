@@ -225,8 +225,20 @@ export interface HranaServer {
 	close(): Promise<void>;
 }
 
-/** Serves `file` (an existing or new SQLite/libSQL file) on 127.0.0.1; port 0 picks a free one. */
-export async function startHranaServer({ file, port = 0 }: { file: string; port?: number }): Promise<HranaServer> {
+/**
+ * Serves `file` (an existing or new SQLite/libSQL file) on 127.0.0.1; port 0 picks a free one.
+ * `onPipeline` sees every `POST /v2/pipeline`, i.e. every round trip a client makes to the database
+ * (tests/e2e/round-trips.spec.ts counts them), with the types of the requests it carried.
+ */
+export async function startHranaServer({
+	file,
+	port = 0,
+	onPipeline
+}: {
+	file: string;
+	port?: number;
+	onPipeline?: (requestTypes: string[]) => void;
+}): Promise<HranaServer> {
 	const streams = new Map<string, Stream>();
 	const setup = new Database(file);
 	setup.pragma('journal_mode = WAL'); // persistent: set once for the file
@@ -282,7 +294,9 @@ export async function startHranaServer({ file, port = 0 }: { file: string; port?
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		try {
-			reply(200, await pipeline(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+			const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+			onPipeline?.((body.requests ?? []).map((r: { type?: string }) => String(r.type)));
+			reply(200, await pipeline(body));
 		} catch (e) {
 			reply(400, errorOf(e));
 		}

@@ -36,12 +36,17 @@ export function listActive(db: Database) {
 }
 
 export async function findActive(db: Database, slug: string) {
-	const [row] = await db
+	const [row] = await activeServiceQuery(db, slug);
+	return row ?? null;
+}
+
+/** findActive's query, for a page that batches it with its other reads (one round trip). */
+export function activeServiceQuery(db: Database, slug: string) {
+	return db
 		.select({ service: services, office: offices })
 		.from(services)
 		.innerJoin(offices, eq(offices.id, services.officeId))
 		.where(and(eq(services.slug, slug), eq(services.active, true)));
-	return row ?? null;
 }
 
 // --- admin: every service, active or not, and editing one ----------------------------------------------------

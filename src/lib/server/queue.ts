@@ -10,7 +10,7 @@ import { unionAll } from 'drizzle-orm/sqlite-core';
 import type { OfficeId } from '$lib/domain/service';
 import { openStatuses, type Status } from '$lib/domain/workflow';
 import type { Database } from './db/open';
-import { applications, services, users } from './db/schema';
+import { applications, offices, services, users } from './db/schema';
 
 /** Statuses in which the office still has work to do (needs_correction waits on the citizen). */
 export { openStatuses };
@@ -38,6 +38,33 @@ const queueColumns = {
 };
 
 export async function list(db: Database, officeId: OfficeId, filter: QueueFilter = {}) {
+	const { page, counts, rows } = queueStatements(db, officeId, filter);
+	const [counted, listed] = await db.batch([counts, rows]);
+	return { counts: countsByStatus(counted), rows: listed, page };
+}
+
+/**
+ * The officer's queue page: the office, its services (the filter's choices) and the queue, in one batch,
+ * so that the page with the session check stays within two round trips (DESIGN.md).
+ */
+export async function queuePage(db: Database, officeId: OfficeId, filter: QueueFilter = {}) {
+	const { page, counts, rows } = queueStatements(db, officeId, filter);
+	const [[office], officeServices, counted, listed] = await db.batch([
+		db.select({ name: offices.name }).from(offices).where(eq(offices.id, officeId)),
+		db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.officeId, officeId)),
+		counts,
+		rows
+	]);
+	if (!office) throw new Error(`unknown office ${officeId}`);
+	return { office, services: officeServices, counts: countsByStatus(counted), rows: listed, page };
+}
+
+function countsByStatus(counted: { status: Status; n: number }[]) {
+	return Object.fromEntries(counted.map((c) => [c.status, c.n])) as Partial<Record<Status, number>>;
+}
+
+/** The two statements of a queue page (counts per status, the page's rows), for one batch. */
+function queueStatements(db: Database, officeId: OfficeId, filter: QueueFilter) {
 	const conditions: SQL[] = [eq(applications.officeId, officeId)];
 	if (filter.service) conditions.push(eq(applications.serviceSlug, filter.service));
 	if (filter.assignedTo) conditions.push(eq(applications.assignedOfficerId, filter.assignedTo));
@@ -51,13 +78,14 @@ export async function list(db: Database, officeId: OfficeId, filter: QueueFilter
 			: byStatus(db, statusesShown, conditions, limit)
 	).as('candidates');
 
-	const [counts, rows] = await db.batch([
-		db
+	return {
+		page,
+		counts: db
 			.select({ status: applications.status, n: count() })
 			.from(applications)
 			.where(eq(applications.officeId, officeId))
 			.groupBy(applications.status),
-		db
+		rows: db
 			.select({
 				id: candidates.id,
 				trackingCode: candidates.trackingCode,
@@ -77,11 +105,6 @@ export async function list(db: Database, officeId: OfficeId, filter: QueueFilter
 			.orderBy(asc(candidates.dueAt), asc(candidates.submittedAt))
 			.limit(PAGE_SIZE)
 			.offset((page - 1) * PAGE_SIZE)
-	]);
-	return {
-		counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<Status, number>>,
-		rows,
-		page
 	};
 }
 

@@ -8,7 +8,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	if (!user) error(404, 'Halaman tidak ditemukan.');
 	const db = getDb();
-	const [items, drafts] = await Promise.all([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);
+	// one round trip: both lists in a batch
+	const [items, drafts] = await db.batch([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);
 	return { items, drafts };
 };
 

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { statuses, type Status } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
-import { offices, services } from '$lib/server/db/schema';
 import { intParam, requireOfficer } from '$lib/server/guard';
 import * as queue from '$lib/server/queue';
 import type { PageServerLoad } from './$types';
@@ -9,7 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const officer = requireOfficer(event);
 	const { url } = event;
-	const db = getDb();
 	const status = url.searchParams.get('status') as Status | null;
 	const filter: queue.QueueFilter = {
 		service: url.searchParams.get('layanan') || undefined,
@@ -17,14 +14,10 @@ export const load: PageServerLoad = async (event) => {
 		assignedTo: url.searchParams.get('saya') === '1' ? officer.id : undefined,
 		page: intParam(url.searchParams.get('halaman'), 1, 1, 400)
 	};
-	const [[office], officeServices, listed] = await Promise.all([
-		db.select().from(offices).where(eq(offices.id, officer.officeId)),
-		db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.officeId, officer.officeId)),
-		queue.list(db, officer.officeId, filter)
-	]);
+	const listed = await queue.queuePage(getDb(), officer.officeId, filter);
 	return {
-		office: office!.name,
-		services: officeServices,
+		office: listed.office.name,
+		services: listed.services,
 		filter: { layanan: filter.service ?? '', status: filter.status ?? '', saya: !!filter.assignedTo },
 		counts: listed.counts,
 		rows: listed.rows.map((r) => ({ ...r, mine: r.assignedOfficerId === officer.id })),

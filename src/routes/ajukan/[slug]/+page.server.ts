@@ -13,10 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, ['citizen', 'volunteer']);
 	const { params } = event;
 	const db = getDb();
-	const [found, drafts] = await Promise.all([
-		catalogue.findActive(db, params.slug),
-		applications.listDrafts(db, user.id)
-	]);
+	// one round trip: the service and the user's drafts in a batch
+	const [[found], drafts] = await db.batch([catalogue.activeServiceQuery(db, params.slug), applications.listDrafts(db, user.id)]);
 	if (!found) error(404, 'Layanan tidak ditemukan.');
 	return {
 		slug: found.service.slug,
