@@ -181,11 +181,16 @@ function wipeLocalData() {
 // ---------------------------------------------------------------------------------------------------
 // Read-aloud: one listener for every "Dengarkan" button, also those a hydrated page draws later
 
+// The speaking code is its own entry of the build (vite.config.ts), imported by its fixed name with this
+// script's version: nothing of it is downloaded before the first press.
+const speechModule = import.meta.env.DEV ? '/src/lib/client/read-aloud.ts' : `/_app/read-aloud.js${new URL(import.meta.url).search}`;
+
 function readAloudButtons() {
 	document.documentElement.classList.add('dengar');
 	document.addEventListener('click', (event) => {
 		const button = (event.target as Element | null)?.closest?.<HTMLElement>('[data-dengarkan]');
-		if (button) void import('./read-aloud').then((speech) => speech.readAloud(button));
+		if (!button) return;
+		void (import(/* @vite-ignore */ speechModule) as Promise<typeof import('./read-aloud')>).then((speech) => speech.readAloud(button));
 	});
 }
 
