@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spellOut } from '../../src/lib/domain/read-aloud';
 import { expectAccessible, uniquePhone } from './helpers';
-import { forget, indonesianVoice, said, stubSpeech } from './speech';
+import { forget, indonesianVoice, listenButton, said, stubSpeech } from './speech';
 
 /** Presses Tab until `target` has the focus: it can be reached by keyboard (fails after 60 presses). */
 async function tabTo(page: Page, target: Locator) {
@@ -47,7 +47,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 	await tabTo(page, page.getByRole('link', { name: 'Mulai mengajukan' }));
 	await page.keyboard.press('Enter');
 	await stepHeading(page, 'Data diri');
-	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue(name); // from the account
+	await expect(page.getByRole('textbox', { name: 'Nama lengkap Anda' })).toHaveValue(name); // from the account
 
 	// nothing typed: the error summary takes the focus
 	await tabTo(page, page.getByRole('button', { name: 'Lanjut' }));
@@ -92,7 +92,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 
 	await stepHeading(page, 'Periksa jawaban Anda');
 	await forget(page);
-	await tabTo(page, page.getByRole('button', { name: 'Dengarkan: semua jawaban' }));
+	await tabTo(page, listenButton(page, 'semua jawaban'));
 	await page.keyboard.press('Enter');
 	await expect.poll(() => said(page)).toContain('NIK Anda. enam tiga tujuh dua nol empat lima dua nol empat sembilan lima nol nol nol satu.');
 	await tabTo(page, page.getByRole('button', { name: 'Kirim permohonan' }));
@@ -102,7 +102,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 	await expectAccessible(page);
 	const code = (await page.locator('.code').first().textContent())!.trim();
 	await forget(page);
-	await tabTo(page, page.getByRole('button', { name: 'Dengarkan: bukti permohonan' }));
+	await tabTo(page, listenButton(page, 'bukti permohonan'));
 	await page.keyboard.press('Space');
 	await expect.poll(() => said(page)).toContain(spellOut(code));
 });

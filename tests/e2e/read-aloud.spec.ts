@@ -10,7 +10,7 @@ import { services } from '../../src/lib/domain/catalogue';
 import { spellOut } from '../../src/lib/domain/read-aloud';
 import { expectAccessible, registered, uniquePhone } from './helpers';
 import { applyFor } from './journeys';
-import { englishVoice, forget, indonesianVoice, said, spoken, stubSpeech } from './speech';
+import { englishVoice, forget, indonesianVoice, listenButton, said, spoken, stubSpeech } from './speech';
 
 test('the button reads the question, its help and its error aloud in Indonesian', async ({ page }) => {
 	await stubSpeech(page, [englishVoice, indonesianVoice]);
@@ -18,7 +18,8 @@ test('the button reads the question, its help and its error aloud in Indonesian'
 	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
 	await expectAccessible(page);
 
-	await page.getByRole('button', { name: 'Dengarkan: NIK Anda' }).click();
+	await expect(listenButton(page, 'NIK Anda')).toHaveAccessibleDescription('NIK Anda');
+	await listenButton(page, 'NIK Anda').click();
 	await expect.poll(() => said(page)).toBe('NIK Anda. 16 angka, ada di KTP atau Kartu Keluarga.');
 	for (const utterance of await spoken(page)) {
 		expect(utterance.lang).toBe('id-ID');
@@ -30,14 +31,14 @@ test('the button reads the question, its help and its error aloud in Indonesian'
 	await expect(page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' })).toBeFocused();
 	await expectAccessible(page);
 	await forget(page);
-	await page.getByRole('button', { name: 'Dengarkan: NIK Anda' }).click();
+	await listenButton(page, 'NIK Anda').click();
 	await expect.poll(() => said(page)).toBe('NIK Anda. 16 angka, ada di KTP atau Kartu Keluarga. NIK Anda wajib diisi.');
 });
 
 test('without an Indonesian voice the button says so and links to the page on installing one', async ({ page }) => {
 	await stubSpeech(page, [englishVoice]);
 	await page.goto('/layanan/akta-kelahiran');
-	await page.getByRole('button', { name: 'Dengarkan: yang perlu Anda tahu' }).click();
+	await listenButton(page, 'yang perlu Anda tahu').click();
 	await expect(page.getByRole('status').filter({ hasText: 'Suara bahasa Indonesia belum ada di HP ini.' })).toBeVisible();
 	expect(await spoken(page)).toEqual([]); // never in the English voice
 	await expectAccessible(page);
@@ -58,7 +59,7 @@ test('the service page leads with what to bring (with a drawing of each paper), 
 	expect(await papers.evaluateAll((all) => all.map((svg) => svg.getAttribute('data-kertas')))).toEqual(['birth-letter', 'marriage-book', 'kk']);
 	await expect(page.locator('h1 + svg, .title svg')).toHaveAttribute('aria-hidden', 'true');
 
-	await page.getByRole('button', { name: 'Dengarkan: yang perlu Anda tahu' }).click();
+	await listenButton(page, 'yang perlu Anda tahu').click();
 	await expect.poll(() => said(page)).toContain('Apa yang perlu disiapkan? Siapkan dokumen asli ini.');
 	const words = await said(page);
 	for (const part of ['Surat keterangan lahir.', 'Berapa lama? Paling lama 3 hari kerja.', 'Berapa biayanya? Gratis.']) expect(words).toContain(part);
@@ -66,11 +67,12 @@ test('the service page leads with what to bring (with a drawing of each paper), 
 });
 
 test('the receipt reads the tracking code character by character', async ({ page }) => {
+	test.setTimeout(300_000); // registering (Argon2id), a whole application and axe on a shared machine
 	await stubSpeech(page, [indonesianVoice]);
 	await registered(page, 'Siti Pendengar', uniquePhone(), 'sungai martapura jernih');
-	const { code } = await applyFor(page, 'ktp-el-baru');
-	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Dengarkan: bukti permohonan' }).click();
+	// the form without the framework's help pages, each checked by axe on the way
+	const { code } = await applyFor(page, 'ktp-el-baru', {}, { audit: true });
+	await listenButton(page, 'bukti permohonan').click();
 	await expect.poll(() => said(page)).toContain(`Kode lacak. ${spellOut(code)}.`);
 	const words = await said(page);
 	expect(words).toMatch(/^Permohonan terkirim\. Permohonan Anda sudah kami terima\./);

@@ -3,7 +3,7 @@
  * the app asks it to say, in which language and with which voice, and lists the voices a test chooses
  * (Indonesian or not). Installed before any page script runs.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export type Spoken = { text: string; lang: string; voice: string | null };
 type Voice = { lang: string; name: string; localService: boolean };
@@ -57,4 +57,9 @@ export function forget(page: Page): Promise<void> {
 
 export async function said(page: Page): Promise<string> {
 	return (await spoken(page)).map((s) => s.text).join(' ');
+}
+
+/** The "Dengarkan" button that reads `what` (its `data-dengarkan-apa`); by role and name like any button. */
+export function listenButton(page: Page, what: string): Locator {
+	return page.getByRole('button', { name: /^(Dengarkan|Berhenti)$/ }).and(page.locator(`[data-dengarkan-apa="${what}"]`));
 }

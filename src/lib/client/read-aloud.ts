@@ -64,11 +64,10 @@ function voices(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
 	});
 }
 
-/** The visible word ("Dengarkan", "Berhenti") and, with it, the name screen readers announce. */
+/** The button's word, also its name: "Dengarkan", or "Berhenti" while it speaks. */
 function setWord(button: HTMLElement, word: string) {
 	const shown = button.querySelector('[data-dengarkan-kata]');
 	if (shown) shown.textContent = word;
-	button.setAttribute('aria-label', wording.name(word, button.dataset.dengarkanApa ?? ''));
 }
 
 /** Says, beside the button, that this phone cannot read aloud in Indonesian, with the way to fix it. */

@@ -75,8 +75,7 @@ export function toSentences(lines: readonly string[]): string {
 export const readAloudWording = {
 	button: 'Dengarkan',
 	stop: 'Berhenti',
-	/** the button's name for screen readers: its visible word, then which text it reads */
-	name: (word: string, what: string) => `${word}: ${what}`,
+
 	noVoice: 'Suara bahasa Indonesia belum ada di HP ini.',
 	howToInstall: 'Cara memasang suara',
 	notSupported: 'Browser ini tidak bisa membacakan teks.',
