@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
 import { expectAccessible } from './helpers';
+import { fillBirthCertificate } from './journeys';
 
 const pages = [
 	'/',
@@ -74,4 +75,20 @@ test('at 200% text size nothing is wider than the screen', async ({ page }) => {
 		await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
 		expect(await overflow(page), `sideways scroll on ${path} at 200% text`).toEqual([]);
 	}
+});
+
+test('the form at 320 px: its check page and a document step pass axe, fit and have big enough targets', async ({ page }) => {
+	test.setTimeout(300_000);
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/formulir/akta-kelahiran');
+	await fillBirthCertificate(page);
+	for (const step of ['Periksa jawaban Anda', 'Surat keterangan lahir']) {
+		if (step !== 'Periksa jawaban Anda') await page.getByRole('button', { name: `Ubah ${step.toLowerCase()}` }).click();
+		await expect(page.getByRole('heading', { level: 1, name: step })).toBeFocused();
+		await expectAccessible(page);
+		expect(await overflow(page), `sideways scroll on ${step}`).toEqual([]);
+		expect(await smallTargets(page), `small targets on ${step}`).toEqual([]);
+	}
+	await expect(page.getByRole('heading', { level: 2, name: 'Bagaimana memotret yang jelas?' })).toBeVisible();
+	await expect(page.locator('svg[data-kertas="birth-letter"]')).toHaveAttribute('aria-hidden', 'true');
 });

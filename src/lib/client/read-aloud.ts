@@ -7,9 +7,10 @@
  * A button names what it reads like `aria-describedby` does: `data-dengarkan="id1 id2"`. The text is read
  * from the screen at the moment of pressing (an error that just appeared is read too). Inside it, an
  * element marked `data-eja` (a tracking code) is spelled character by character; buttons and text only
- * for screen readers are left out. Rules and wording: domain/read-aloud.ts.
+ * for screen readers are left out. Rules: domain/read-aloud.ts; wording: domain/read-aloud-wording.ts.
  */
-import { forSpeech, pickVoice, readAloudWording as wording, SPEECH_LANG, spellOut, toSentences } from '$lib/domain/read-aloud';
+import { forSpeech, pickVoice, SPEECH_LANG, spellOut, toSentences } from '$lib/domain/read-aloud';
+import { readAloudWording as wording } from '$lib/domain/read-aloud-wording';
 
 const LEFT_OUT = 'button, script, style, svg, .visually-hidden, [hidden], [data-dengarkan-lewati]';
 const BLOCK = /^(P|DIV|LI|DT|DD|H[1-6]|LABEL|LEGEND|TR|TD|TH|SECTION|ARTICLE|UL|OL|DL|BR)$/;

@@ -70,34 +70,3 @@ export function toSentences(lines: readonly string[]): string {
 		.map((line) => (/[.!?:;,]$/.test(line) ? line : `${line}.`))
 		.join(' ');
 }
-
-/** Everything the read-aloud buttons say or show, in one place (a later translation reads it). */
-export const readAloudWording = {
-	button: 'Dengarkan',
-	stop: 'Berhenti',
-
-	noVoice: 'Suara bahasa Indonesia belum ada di HP ini.',
-	howToInstall: 'Cara memasang suara',
-	notSupported: 'Browser ini tidak bisa membacakan teks.',
-	helpPath: '/bantuan/suara'
-} as const;
-
-/** The short page on installing the Indonesian voice (/bantuan/suara), linked when none is found. */
-export const voiceHelpWording = {
-	title: 'Bagaimana memasang suara bahasa Indonesia?',
-	intro: 'Tombol "Dengarkan" memakai suara dari HP Anda. Jika suara bahasa Indonesia belum ada, pasang dulu. Cukup sekali.',
-	androidTitle: 'Di HP Android',
-	android: [
-		'Buka Setelan (Settings).',
-		'Cari "Teks ke ucapan" (Text-to-speech). Biasanya ada di Aksesibilitas, atau di Sistem lalu Bahasa.',
-		'Pilih "Layanan Ucapan oleh Google" (Speech Services by Google).',
-		'Tekan gambar roda gigi, lalu "Instal data suara" (Install voice data).',
-		'Pilih "Indonesia", lalu unduh. Setelah itu suara juga bisa dipakai tanpa sinyal.',
-		'Kembali ke aplikasi ini. Tekan "Dengarkan" lagi.'
-	],
-	stillSilentTitle: 'Masih belum bersuara?',
-	stillSilent: ['Tutup browser, lalu buka lagi.', 'Periksa volume HP.', 'Pakai browser Chrome.'],
-	iphoneTitle: 'Di iPhone',
-	iphone: 'Buka Pengaturan, lalu Aksesibilitas, lalu Konten Lisan, lalu Suara. Pilih Bahasa Indonesia.',
-	home: 'Ke halaman utama'
-} as const;
