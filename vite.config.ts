@@ -8,7 +8,15 @@ import { defineConfig } from 'vitest/config';
  * the server writes the tag (hooks.server.ts, with `?v=<version>` against stale caches) and SvelteKit has
  * no API to look up another entry's hashed name; being in the client manifest, it is in `$service-worker`'s
  * `build` list, so the service worker precaches it (and the chunks it loads lazily) with the app.
+ * The read-aloud code (src/lib/client/read-aloud.ts) is a second such entry, `/_app/read-aloud.js`, that
+ * the shell imports by that name on the first "Dengarkan" press: a plain `import()` of a chunk would make
+ * Vite add its preload helper to the shell as one more file every page downloads.
  */
+const fixedEntries: Record<string, string> = {
+	shell: 'src/lib/client/shell.ts',
+	'read-aloud': 'src/lib/client/read-aloud.ts'
+};
+
 function shellEntry(): Plugin {
 	let client = false;
 	return {
@@ -21,7 +29,7 @@ function shellEntry(): Plugin {
 			if (!client || !options.input || typeof options.input !== 'object' || Array.isArray(options.input)) return;
 			// only SvelteKit's app build (it has entry/start); not the service worker's own build
 			if (!('entry/start' in options.input)) return;
-			return { ...options, input: { ...options.input, shell: 'src/lib/client/shell.ts' } };
+			return { ...options, input: { ...options.input, ...fixedEntries } };
 		},
 		outputOptions(output) {
 			if (!client) return;
@@ -29,7 +37,7 @@ function shellEntry(): Plugin {
 			if (typeof names !== 'string' || !names.includes('immutable')) return;
 			return {
 				...output,
-				entryFileNames: (chunk) => (chunk.name === 'shell' ? '_app/shell.js' : names)
+				entryFileNames: (chunk) => (chunk.name in fixedEntries ? `_app/${chunk.name}.js` : names)
 			};
 		}
 	};

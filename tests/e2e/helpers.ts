@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { createClient, type InStatement } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAccounts } from '../../src/lib/server/db/seed';
@@ -65,4 +66,17 @@ export function e2eDatabase() {
 		},
 		close: () => client.close()
 	};
+}
+
+/** WCAG 2.2 level AA, as axe tags it: what every page must meet (issue 13). */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe on the page as it is now: zero WCAG 2.2 AA violations. Journeys call it on every page they visit;
+ * a failure names each rule and the elements that break it.
+ */
+export async function expectAccessible(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+	expect(found, `axe on ${new URL(page.url()).pathname}`).toEqual([]);
 }

@@ -5,6 +5,7 @@
 import { expect, type Page } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
 import type { FieldDefinition } from '../../src/lib/domain/service';
+import { expectAccessible } from './helpers';
 
 export function daysAgo(n: number) {
 	return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
@@ -36,13 +37,19 @@ function labelOf(field: FieldDefinition) {
 	return field.required ? field.label : `${field.label} (boleh dikosongkan)`;
 }
 
-/** Applies for `slug` as the logged-in user; returns the tracking code and the application's id. */
-export async function applyFor(page: Page, slug: string, overrides: Record<string, string> = {}) {
+/**
+ * Applies for `slug` as the logged-in user; returns the tracking code and the application's id. With
+ * `audit`, axe checks every page on the way (slow on a shared machine: a few journeys do it, not all).
+ */
+export async function applyFor(page: Page, slug: string, overrides: Record<string, string> = {}, { audit = false } = {}) {
 	const service = services.find((s) => s.slug === slug)!;
+	const check = () => (audit ? expectAccessible(page) : Promise.resolve());
 	await page.goto(`/ajukan/${slug}`);
+	await check();
 	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
 	for (const step of service.steps) {
 		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
+		await check();
 		for (const field of step.fields) {
 			const input = page.getByLabel(labelOf(field), { exact: true });
 			const value = overrides[field.key];
@@ -56,14 +63,17 @@ export async function applyFor(page: Page, slug: string, overrides: Record<strin
 	}
 	for (const document of service.documents) {
 		await expect(page.getByRole('heading', { level: 1, name: document.label })).toBeVisible();
+		await check();
 		await page
 			.getByLabel(/Foto atau PDF/)
 			.setInputFiles(document.key.includes('kk') ? 'tests/fixtures/kartu-keluarga.jpg' : 'tests/fixtures/surat-lahir.jpg');
 		await page.getByRole('button', { name: /Lanjut|Unggah dan lanjut/ }).click();
 	}
 	await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
+	await check();
 	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Permohonan terkirim' })).toBeVisible();
+	await check();
 	const code = (await page.locator('.code').first().textContent())!.trim();
 	const id = new URL(page.url()).pathname.split('/')[2]!;
 	return { code, id };

@@ -15,6 +15,9 @@
  * - has the outbox sent (by the service worker, which holds the sender for Background Sync too) at start,
  *   when the signal returns and when the page queued something; wipes the phone's data after logout.
  *
+ * - wakes the "Dengarkan" (read-aloud) buttons: they are shown once this script runs (absent without
+ *   JavaScript), and the first press loads the speaking code (client/read-aloud.ts), never before.
+ *
  * The markup it fills is the layout's own (`data-akun`, `data-prompt`), rendered by the server and hidden:
  * real buttons and links, styled by the layout. Hydrated pages get the account as the `akun` event too.
  */
@@ -175,11 +178,28 @@ function wipeLocalData() {
 	};
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Read-aloud: one listener for every "Dengarkan" button, also those a hydrated page draws later
+
+// The speaking code is its own entry of the build (vite.config.ts), imported by its fixed name with this
+// script's version: nothing of it is downloaded before the first press.
+const speechModule = import.meta.env.DEV ? '/src/lib/client/read-aloud.ts' : `/_app/read-aloud.js${new URL(import.meta.url).search}`;
+
+function readAloudButtons() {
+	document.documentElement.classList.add('dengar');
+	document.addEventListener('click', (event) => {
+		const button = (event.target as Element | null)?.closest?.<HTMLElement>('[data-dengarkan]');
+		if (!button) return;
+		void (import(/* @vite-ignore */ speechModule) as Promise<typeof import('./read-aloud')>).then((speech) => speech.readAloud(button));
+	});
+}
+
 const loggedOut = new URLSearchParams(location.search).has('keluar');
 if (loggedOut) wipeLocalData();
 
 // a form posted without the framework comes back with its error summary: take focus, as hydrated pages do
 $('[data-ringkasan]')?.focus();
+readAloudButtons();
 installOffer();
 serviceWorker();
 void fillAccount();

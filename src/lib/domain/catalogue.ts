@@ -157,7 +157,7 @@ function kelurahanField(key = 'kelurahan', label = 'Kelurahan tempat tinggal'): 
 const PHOTO_HELP = 'Foto yang jelas: semua tulisan terbaca dan keempat sudut kertas kelihatan.';
 
 function kkScan(help = `Kartu Keluarga yang berlaku. ${PHOTO_HELP}`): DocumentRequirement {
-	return { key: 'kk_scan', label: 'Foto Kartu Keluarga (KK)', help, required: true };
+	return { key: 'kk_scan', label: 'Foto Kartu Keluarga (KK)', help, required: true, paper: 'kk' };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -419,6 +419,7 @@ const aktaKelahiran: ServiceDefinition = {
 		{
 			key: 'birth_letter',
 			label: 'Surat keterangan lahir',
+			paper: 'birth-letter',
 			help:
 				'Dari rumah sakit, puskesmas, dokter atau bidan. Jika tidak punya, unggah SPTJM kebenaran data ' +
 				'kelahiran (formulir F-2.03) yang ditandatangani 2 orang saksi.',
@@ -427,6 +428,7 @@ const aktaKelahiran: ServiceDefinition = {
 		{
 			key: 'marriage_proof',
 			label: 'Buku nikah atau akta perkawinan orang tua',
+			paper: 'marriage-book',
 			help:
 				'Wajib jika nama ayah dicantumkan. Jika tidak punya, unggah SPTJM kebenaran sebagai pasangan suami ' +
 				'istri (formulir F-2.04).',
@@ -537,12 +539,14 @@ const izinUsaha: ServiceDefinition = {
 		{
 			key: 'owner_ktp',
 			label: 'Foto KTP pemilik usaha',
+			paper: 'ktp',
 			help: `KTP-el pemilik, bagian depan. ${PHOTO_HELP}`,
 			required: true
 		},
 		{
 			key: 'location_photo',
 			label: 'Foto tempat usaha',
+			paper: 'shopfront',
 			help: 'Foto bagian depan tempat usaha. Jika ada papan nama, usahakan terlihat.',
 			required: true
 		}
@@ -618,6 +622,7 @@ const ktpElHilang: ServiceDefinition = {
 		{
 			key: 'police_report',
 			label: 'Surat keterangan hilang dari polisi',
+			paper: 'letter',
 			help: PHOTO_HELP,
 			required: true
 		},
@@ -691,6 +696,7 @@ const ktpElRusak: ServiceDefinition = {
 		{
 			key: 'damaged_card',
 			label: 'Foto KTP-el yang rusak',
+			paper: 'ktp',
 			help: 'Foto bagian depan kartu. Kartu aslinya diserahkan saat mengambil KTP-el baru.',
 			required: true
 		},
@@ -767,6 +773,7 @@ const ktpElPerubahanData: ServiceDefinition = {
 		{
 			key: 'old_ktp',
 			label: 'Foto KTP-el lama',
+			paper: 'ktp',
 			help: 'Foto bagian depan kartu. Kartu aslinya diserahkan saat mengambil KTP-el baru.',
 			required: true
 		}
@@ -840,6 +847,7 @@ const kkPerubahan: ServiceDefinition = {
 		{
 			key: 'change_proof',
 			label: 'Bukti perubahan',
+			paper: 'letter',
 			help:
 				'Dokumen yang membuktikan perubahan, misalnya akta kelahiran, akta kematian, buku nikah, ijazah ' +
 				`atau surat pindah. ${PHOTO_HELP}`,
@@ -950,6 +958,7 @@ const aktaKematian: ServiceDefinition = {
 		{
 			key: 'death_letter',
 			label: 'Surat keterangan kematian',
+			paper: 'letter',
 			help: `Dari rumah sakit, puskesmas, atau kelurahan. ${PHOTO_HELP}`,
 			required: true
 		},

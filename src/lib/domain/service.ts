@@ -53,7 +53,12 @@ export interface DocumentRequirement {
 	label: string;
 	help?: string;
 	required: boolean;
+	/** Which paper it is, for the small drawing beside it (domain/pictures.ts); absent: a plain letter. */
+	paper?: Paper;
 }
+
+/** The papers the app draws, so people see which one to photograph (components/pictures/PaperPicture). */
+export type Paper = 'kk' | 'ktp' | 'birth-letter' | 'marriage-book' | 'letter' | 'shopfront';
 
 /** One requirement (Persyaratan), with the id the officer's checklist ticks are stored under. */
 export interface Requirement {

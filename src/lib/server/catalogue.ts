@@ -27,6 +27,7 @@ export function listActive(db: Database) {
 			name: services.name,
 			summary: services.summary,
 			office: offices.shortName,
+			officeId: services.officeId,
 			inPerson: services.inPerson
 		})
 		.from(services)

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as catalogue from '$lib/server/catalogue';
+import { serviceIcon } from '$lib/domain/pictures';
 import { getDb } from '$lib/server/db';
 import * as kinerja from '$lib/server/kinerja';
 import type { PageServerLoad } from './$types';
@@ -11,11 +12,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		slug: service.slug,
 		name: service.name,
+		icon: serviceIcon({ slug: service.slug, office: service.officeId }),
 		description: service.description,
 		standard: service.standard,
 		documents: service.documents,
 		inPerson: service.inPerson,
-		sla: { value: service.slaValue, unit: service.slaUnit },
+		sla: catalogue.slaPhrase({ value: service.slaValue, unit: service.slaUnit }),
 		externalLink: service.externalLink,
 		office: { name: office.name, address: office.address },
 		thisMonth: figures
