@@ -13,7 +13,9 @@ import { decide } from '../../src/lib/server/decisions';
 import { configureNotify, readNotifyConfig, type NotifyConfig } from '../../src/lib/server/notify/config';
 import { drainOutbox, failedMessages, outboxCounts } from '../../src/lib/server/notify/outbox';
 import { formatTrackingCode } from '../../src/lib/domain/tracking-code';
-import { checkTemplateMessage, fakeWhatsApp, fakeZenziva, type FakeProvider } from '../support/fake-providers';
+import { checkTemplateMessage, fakePushService, fakeWhatsApp, fakeZenziva, type FakeProvider } from '../support/fake-providers';
+import { pushSubscriptions } from '../../src/lib/server/db/schema';
+import { base64url } from '../../src/lib/server/notify/web-push';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, submittedBirthApplication, wita } from './fixtures';
 
@@ -242,5 +244,48 @@ describe('the sender', () => {
 		expect(await drainOutbox(db, { config })).toEqual({ sent: 0, retried: 0, failed: 0 });
 		expect(whatsapp.requests).toHaveLength(0);
 		expect((await outboxCounts(db)).failed).toBe(2);
+	});
+});
+
+describe('Web Push', () => {
+	it('sends an encrypted, VAPID-signed request to each subscribed browser and forgets a browser that left', async () => {
+		const push = await fakePushService();
+		try {
+			const vapid = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign'])) as CryptoKeyPair;
+			const config = configWith({}, {
+				VAPID_PUBLIC_KEY: base64url.encode(await crypto.subtle.exportKey('raw', vapid.publicKey)),
+				VAPID_PRIVATE_JWK: JSON.stringify(await crypto.subtle.exportKey('jwk', vapid.privateKey)),
+				VAPID_SUBJECT: 'mailto:admin@banjarbarukota.go.id'
+			});
+			configureNotify(config);
+			const ua = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
+			const p256dh = base64url.encode(await crypto.subtle.exportKey('raw', ua.publicKey));
+			const auth = base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
+			const subscriber = await person(db, 'Wati', '+6281311110000');
+			await db.insert(pushSubscriptions).values([
+				{ id: crypto.randomUUID(), userId: subscriber.id, endpoint: 'https://push.example.net/a', p256dh, auth, createdAt: new Date() },
+				{ id: crypto.randomUUID(), userId: subscriber.id, endpoint: 'https://push.example.net/gone', p256dh, auth, createdAt: new Date() }
+			]);
+			const app = await askCorrection(subscriber, '2026-11-20');
+			const rows = await db.select().from(noticeOutbox).where(eq(noticeOutbox.applicationId, app.id));
+			expect(rows.map((r) => r.channel)).toEqual(['push', 'push']);
+			// the push service is https; here its requests go to the local fake, which refuses the one that left
+			const toFake: typeof fetch = (input, init) => {
+				const url = new URL(String(input));
+				if (url.pathname === '/gone') push.mode = 'refuse';
+				else push.mode = 'ok';
+				return fetch(`${push.url}${url.pathname}`, init);
+			};
+			expect(await drainOutbox(db, { config, fetch: toFake })).toEqual({ sent: 2, retried: 0, failed: 0 });
+			expect(push.requests).toHaveLength(4);
+			const first = push.requests[0]!;
+			expect(first.headers['content-encoding']).toBe('aes128gcm');
+			expect(first.headers.authorization).toMatch(/^vapid t=[\w-]+\.[\w-]+\.[\w-]+, k=[\w-]+$/);
+			expect(first.body.length).toBeGreaterThan(86);
+			const left = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, subscriber.id));
+			expect(left.map((s) => s.endpoint)).toEqual(['https://push.example.net/a']);
+		} finally {
+			await push.close();
+		}
 	});
 });

@@ -9,18 +9,18 @@
  * - `sms`: Zenziva's HTTP API (an Indonesian gateway): a form POST of userkey, passkey, to, message,
  *   answered with JSON whose `status` is "1" when the message was accepted;
  * - `push`: Web Push (RFC 8030) with VAPID (RFC 8292) and aes128gcm payload encryption (RFC 8291), built
- *   by @pushforge/builder on WebCrypto, to every browser the account subscribed.
+ *   on WebCrypto by web-push.ts (RFC 8291 test vector in its test), to every browser the account subscribed.
  *
  * `send` never throws: it answers sent, or failed (permanent or worth retrying), in words for the admin.
  * A failure is permanent when the provider refused the request itself (4xx other than 408/429);
  * timeouts, network errors, 5xx, 408 and 429 are tried again by the sender.
  */
-import { buildPushHTTPRequest } from '@pushforge/builder';
 import { eq, inArray } from 'drizzle-orm';
 import { codeSms, noticeParts, noticeSms } from '$lib/domain/notice-message';
 import type { Database } from '../db/open';
 import { pushSubscriptions, type QueuedChannel } from '../db/schema';
 import type { NotifyConfig, PushConfig, SmsConfig, WhatsAppConfig } from './config';
+import { pushRequest } from './web-push';
 
 export const channelNames = ['app', 'whatsapp', 'sms', 'push'] as const;
 export type ChannelName = (typeof channelNames)[number];
@@ -164,18 +164,14 @@ export function pushChannel(config: PushConfig): Channel {
 			const gone: string[] = [];
 			let lastError: Extract<SendResult, { ok: false }> | null = null;
 			for (const target of targets) {
-				let request: Awaited<ReturnType<typeof buildPushHTTPRequest>>;
+				let request: Awaited<ReturnType<typeof pushRequest>>;
 				try {
-					request = await buildPushHTTPRequest({
-						privateJWK: config.privateJwk,
-						subscription: { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-						message: { payload: pushPayload(message, context.origin), adminContact: config.subject, options: { ttl: 24 * 60 * 60 - 60, urgency: 'normal' } }
-					});
+					request = await pushRequest(target, pushPayload(message, context.origin), config);
 				} catch (cause) {
 					lastError = { ok: false, permanent: true, error: `Web Push tidak dapat disusun: ${describe(cause)}` };
 					continue;
 				}
-				const response = await post(context, request.endpoint, { headers: request.headers as Record<string, string>, body: request.body });
+				const response = await post(context, request.endpoint, { headers: request.headers, body: request.body });
 				if (response.ok) delivered++;
 				else {
 					lastError = response;
