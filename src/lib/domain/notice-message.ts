@@ -35,3 +35,7 @@ export function retryDelay(attempts: number, policy: Backoff): number {
 	const exponent = Math.max(0, attempts - 1);
 	return Math.min(policy.firstDelayMs * 2 ** Math.min(exponent, 30), policy.maxDelayMs);
 }
+
+/** How a person wants notices on their phone besides the app (the /akun/kabar form). */
+export const phoneChoices = ['whatsapp', 'sms', 'none'] as const;
+export type PhoneChoiceValue = (typeof phoneChoices)[number];

@@ -1,0 +1,26 @@
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/forms';
+import { requireSignedIn } from '$lib/server/guard';
+import { choiceSchema, preferenceMessages, readChoice, saveChoice } from '$lib/server/notify/preferences';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireSignedIn(event);
+	const choice = await readChoice(getDb(), user.id);
+	return { ...choice, willUse: preferenceMessages.willUse(choice.effective), unavailable: preferenceMessages.unavailable };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireSignedIn(event);
+		const form = await event.request.formData();
+		const parsed = v.safeParse(choiceSchema, { byPhone: text(form, 'byPhone') });
+		if (!parsed.success) return fail(400, { error: parsed.issues[0].message });
+		await saveChoice(getDb(), user.id, parsed.output.byPhone);
+		return { saved: preferenceMessages.saved };
+	}
+};
+
+export const csr = false;
