@@ -15,7 +15,11 @@ import { drainOutbox } from '../../src/lib/server/notify/outbox';
 import * as recovery from '../../src/lib/server/recovery';
 import { fakeZenziva, type FakeProvider } from '../support/fake-providers';
 import { freshDatabase } from './db';
-import { person } from './fixtures';
+import { birthAnswers, memoryStore, person, wita } from './fixtures';
+import * as applications from '../../src/lib/server/applications';
+import { services } from '../../src/lib/server/db/schema';
+import * as verified from '../../src/lib/server/verified-phone';
+import { readFileSync } from 'node:fs';
 
 let db: Database;
 let cleanup: () => void;
@@ -114,5 +118,45 @@ describe('resetting a forgotten password', () => {
 
 	it('says plainly that no code can be sent when no provider is configured', async () => {
 		expect(await sendCode(db, { phone, purpose: 'reset', address }, new Date(), readNotifyConfig({}))).toEqual({ ok: false, reason: 'unavailable' });
+	});
+});
+
+describe('a confirmed number', () => {
+	it('lets its owner take an application a volunteer made for it, without the tracking code', async () => {
+		const volunteer = await person(db, 'Rudi', '+6281377770000', 'volunteer');
+		const residentPhone = '+6281377771111';
+		const now = wita('2026-11-23T09:00:00');
+		const store = memoryStore();
+		const id = await applications.startDraft(db, volunteer.id, 'akta-kelahiran', now);
+		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
+		for (const requirementKey of ['birth_letter', 'kk_scan']) {
+			await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'f.jpg', uploadedBy: volunteer.id, now });
+		}
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const submitted = await applications.submit(db, {
+			id,
+			service: service!,
+			answers: birthAnswers,
+			applicant: volunteer,
+			resident: { name: 'Mak Inah', phone: residentPhone, consent: { by: 'resident', how: 'spoken', name: 'Mak Inah', at: now.getTime(), volunteerName: 'Rudi' } },
+			now
+		});
+		expect(submitted.ok).toBe(true);
+
+		const resident = await person(db, 'Mak Inah', residentPhone);
+		// not confirmed yet: nothing to take, and taking is refused
+		expect(await verified.claimable(db, resident)).toEqual([]);
+		expect(await verified.claimByPhone(db, resident, id)).toBe(false);
+
+		expect(await verified.sendVerification(db, resident, '192.0.2.9')).toEqual({ ok: true, channel: 'sms' });
+		const code = await receivedCode();
+		expect(await verified.confirm(db, resident, code, '192.0.2.9')).toEqual({ ok: true });
+		expect((await verified.claimable(db, resident)).map((a) => a.id)).toEqual([id]);
+		// someone else with an unconfirmed account cannot take it
+		const other = await person(db, 'Orang Lain', '+6281377772222');
+		expect(await verified.claimByPhone(db, other, id)).toBe(false);
+		expect(await verified.claimByPhone(db, resident, id)).toBe(true);
+		expect(await verified.claimByPhone(db, resident, id)).toBe(false);
+		expect(await verified.claimable(db, resident)).toEqual([]);
 	});
 });

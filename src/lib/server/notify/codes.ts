@@ -124,6 +124,8 @@ export const codeMessages = {
 		`Jika nomor ini terdaftar, kode 6 angka sudah dikirim lewat ${channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}. Kode berlaku ${CODE_MINUTES} menit.`,
 	unavailable:
 		'Pesan lewat WhatsApp atau SMS belum aktif di layanan ini, jadi kode tidak bisa dikirim. Untuk memulihkan akun, datang ke kantor Disdukcapil atau MPP dengan KTP.',
+	/** For a page that offers a code only when one can be sent. */
+	notOffered: 'Pesan lewat WhatsApp atau SMS belum aktif di layanan ini, jadi kode tidak bisa dikirim.',
 	paused: (until: string) => `Terlalu banyak permintaan kode. Demi keamanan, coba lagi setelah ${until}.`,
 	wrong: (left: number) => `Kode salah. Sisa ${left} kali percobaan.`,
 	expired: 'Kode sudah tidak berlaku atau sudah terlalu sering salah. Minta kode baru.'
