@@ -4,12 +4,14 @@
  * an officer's correction request reaches the resident a volunteer helped as one WhatsApp template
  * message on the resident's own number, with the code and the tracking link, sent once although the
  * server's timer and the sender started after the request both run; a failing provider is retried and
- * the message then shows as failed on the admin's page.
+ * the message then shows as failed on the admin's page. Then what the same providers carry: a forgotten
+ * password reset by a one-time code over the fake SMS gateway, and the counter (loket): a walk-in
+ * resident's application made by an officer, found again by code and by phone.
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { normalizePhone } from '../../src/lib/domain/phone';
 import { checkTemplateMessage, fakeWhatsApp, fakeZenziva, type FakeProvider } from '../support/fake-providers';
-import { demo, E2E_FAKE_SMS_PORT, E2E_FAKE_WHATSAPP_PORT, logIn, uniquePhone } from './helpers';
+import { demo, E2E_FAKE_SMS_PORT, E2E_FAKE_WHATSAPP_PORT, logIn, registered, uniquePhone } from './helpers';
 import { applyForResident } from './volunteer-journeys';
 
 test.describe.configure({ mode: 'serial' });
@@ -103,4 +105,72 @@ test('a failing provider is retried, then the message is shown as failed to the 
 	// and nothing more is tried for them
 	await new Promise((done) => setTimeout(done, 1500));
 	expect(messagesTo(to)).toHaveLength(6);
+});
+
+test('a forgotten password is reset with a one-time code sent by SMS', async ({ page }) => {
+	test.slow();
+	const phone = uniquePhone();
+	await registered(page, 'Lina Marlina', phone, 'rumah panggung di tepi sungai');
+	// codes follow the account's choice of phone channel: SMS here
+	await page.goto('/akun');
+	await page.getByRole('link', { name: 'Cara menerima kabar (WhatsApp, SMS)' }).click();
+	await page.getByRole('radio', { name: 'SMS' }).check();
+	await page.getByRole('button', { name: 'Simpan pilihan' }).click();
+	await expect(page.getByRole('status')).toHaveText('Pilihan kabar sudah disimpan.');
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar' }).click();
+
+	await page.goto('/masuk');
+	await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+	await page.getByLabel('Nomor HP').fill(phone);
+	await page.getByRole('button', { name: 'Kirim kode' }).click();
+	await expect(page.getByRole('status')).toContainText('sudah dikirim lewat SMS');
+	const to = normalizePhone(phone)!.slice(1);
+	const received = () => sms.requests.filter((r) => r.form?.to === to).map((r) => /(\d{6})/.exec(r.form!.message ?? '')?.[1]);
+	await expect.poll(() => received().length, { timeout: 15_000 }).toBe(1);
+	const code = received()[0]!;
+	expect(whatsapp.requests.filter((r) => (r.json as { to?: string }).to === to)).toHaveLength(0);
+
+	await page.getByLabel('Kode dari pesan').fill(code === '000000' ? '000001' : '000000');
+	await page.getByLabel('Kata sandi baru').fill('perahu kayu di martapura');
+	await page.getByLabel('Ulangi kata sandi baru').fill('perahu kayu di martapura');
+	await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+	await expect(page.getByText('Kode salah. Sisa 4 kali percobaan.').first()).toBeVisible();
+	await page.getByLabel('Kode dari pesan').fill(code);
+	await page.getByLabel('Kata sandi baru').fill('perahu kayu di martapura');
+	await page.getByLabel('Ulangi kata sandi baru').fill('perahu kayu di martapura');
+	await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Halo, Lina Marlina' })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('Kata sandi sudah diganti');
+
+	await page.getByRole('button', { name: 'Keluar' }).click();
+	await logIn(page, phone, 'perahu kayu di martapura');
+});
+
+test('at the counter: a walk-in application made by the officer, then found by code and by phone', async ({ browser }) => {
+	test.slow();
+	const officer = await signedIn(browser, 'officer');
+	await officer.goto('/petugas');
+	await officer.getByRole('link', { name: 'Loket: cari permohonan warga yang datang' }).click();
+	await expect(officer.getByRole('heading', { level: 1, name: 'Loket' })).toBeVisible();
+
+	// the walk-in: the same journey as a volunteer's, consent first
+	const phone = uniquePhone();
+	const { code } = await applyForResident(officer, 'akta-kelahiran', { name: 'Pak Darmawan', phone, parentName: 'Pak Darmawan' });
+	await expect(officer.getByRole('status')).toContainText('Permohonan untuk Pak Darmawan sudah kami terima');
+	await officer.getByRole('link', { name: 'Cetak slip untuk warga' }).click();
+	await expect(officer.getByRole('heading', { level: 1, name: 'Slip permohonan' })).toBeVisible();
+	await expect(officer.getByText(code)).toBeVisible();
+
+	for (const typed of [code.toLowerCase(), phone]) {
+		await officer.goto('/petugas/loket');
+		await officer.getByLabel('Kode lacak, nomor HP atau nama pemohon').fill(typed);
+		await officer.getByRole('button', { name: 'Cari' }).click();
+		const row = officer.getByRole('row').filter({ hasText: 'Pak Darmawan' });
+		await expect(row).toHaveCount(1);
+		await expect(row.getByRole('link', { name: code })).toBeVisible();
+	}
+	await officer.getByLabel('Kode lacak, nomor HP atau nama pemohon').fill('6372045204950001');
+	await officer.getByRole('button', { name: 'Cari' }).click();
+	await expect(officer.getByRole('status')).toHaveText('Pencarian dengan NIK belum tersedia. Cari dengan kode lacak, nomor HP atau nama.');
 });

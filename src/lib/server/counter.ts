@@ -1,8 +1,9 @@
 /**
  * The counter (loket): an officer finds an application of their own office by tracking code, phone or
- * name (domain/counter-search.ts reads what was typed). The office scope is access.ts's own rule
- * (`whereMay(officer, 'inspect')`), so the counter never lists what the officer may not open; opening a
- * result is the audited look of /petugas/permohonan/[id].
+ * name (domain/counter-search.ts reads what was typed). The scope is access.ts's own rule: what the
+ * officer may inspect (their office's applications; opening one is the audited look of
+ * /petugas/permohonan/[id]) and what they made at this counter for a walk-in resident (its receipt and
+ * slip, /permohonan/[id]), so the counter never lists what the officer may not open.
  *
  * NIK: searching by NIK needs the NIK stored encrypted with a keyed blind index (the personal-data work,
  * issue of h11). `registerNikLookup` is the seam: it gives the SQL condition on `applications` for a NIK;
@@ -10,7 +11,7 @@
  */
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { counterMessages, readCounterQuery } from '$lib/domain/counter-search';
-import { whereMay, type Viewer } from './access';
+import { whereMay, whereRelation, type Viewer } from './access';
 import type { Database } from './db/open';
 import { applications, services } from './db/schema';
 
@@ -37,11 +38,13 @@ function rowsWhere(db: Database, officer: Viewer, condition: SQL) {
 			applicantPhone: applications.applicantPhone,
 			status: applications.status,
 			submittedAt: applications.submittedAt,
-			serviceName: services.name
+			serviceName: services.name,
+			/** Made by this officer at the counter: they open its receipt, not the case file. */
+			helped: sql<number>`${applications.volunteerId} IS ${officer.id}`.mapWith(Boolean)
 		})
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
-		.where(and(whereMay(officer, 'inspect'), condition))
+		.where(and(or(whereMay(officer, 'inspect'), whereRelation(officer, ['volunteer'])), condition))
 		.orderBy(desc(applications.submittedAt), asc(applications.id))
 		.limit(COUNTER_LIMIT);
 }

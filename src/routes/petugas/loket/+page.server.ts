@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 			? {
 					rows: found.rows.map((r) => ({
 						id: r.id,
+						href: r.helped ? `/permohonan/${r.id}` : `/petugas/permohonan/${r.id}`,
 						code: formatTrackingCode(r.trackingCode),
 						name: r.applicantName,
 						phone: formatPhone(r.applicantPhone),
