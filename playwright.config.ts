@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_DB_FILE, E2E_HRANA_PORT, E2E_PORT, E2E_WORKER_DB_FILE, E2E_WORKER_PORT } from './tests/e2e/helpers';
+import {
+	E2E_DB_FILE,
+	E2E_FAKE_SMS_PORT,
+	E2E_FAKE_WHATSAPP_PORT,
+	E2E_HRANA_PORT,
+	E2E_PORT,
+	E2E_WORKER_DB_FILE,
+	E2E_WORKER_PORT
+} from './tests/e2e/helpers';
 
 /**
  * End-to-end tests in Chromium against both builds `npm run build` makes, each on a fresh libSQL file
@@ -66,6 +74,20 @@ export default defineConfig({
 			url: `http://localhost:${E2E_PORT}`,
 			reuseExistingServer: false,
 			timeout: 180_000,
+			// WhatsApp and SMS at the fake providers that tests/e2e/notices.spec.ts starts; quick retries and clock
+			env: {
+				WHATSAPP_API_URL: `http://127.0.0.1:${E2E_FAKE_WHATSAPP_PORT}/v23.0`,
+				WHATSAPP_PHONE_NUMBER_ID: '100200300',
+				WHATSAPP_TOKEN: 'e2e-token',
+				ZENZIVA_API_URL: `http://127.0.0.1:${E2E_FAKE_SMS_PORT}/reguler/api/sendsms/`,
+				ZENZIVA_USERKEY: 'e2e-user',
+				ZENZIVA_PASSKEY: 'e2e-pass',
+				NOTIFY_RETRY_MS: '300',
+				NOTIFY_RETRY_MAX_MS: '1000',
+				NOTIFY_MAX_ATTEMPTS: '3',
+				NOTIFY_TIMEOUT_MS: '2000',
+				JOBS_INTERVAL_MS: '500'
+			},
 			stdout: 'ignore',
 			stderr: 'pipe'
 		},

@@ -18,7 +18,9 @@
  * Environment: PORT (3000), HOST (0.0.0.0), ORIGIN (the public origin, e.g. https://layanan.banjarbarukota.go.id;
  * default http://localhost:PORT), TURSO_DATABASE_URL (file:data/layanan.db) and TURSO_AUTH_TOKEN,
  * DOCUMENTS_DIR (data/dokumen), or S3_ENDPOINT, S3_BUCKET, S3_REGION (us-east-1), S3_ACCESS_KEY_ID and
- * S3_SECRET_ACCESS_KEY for an S3-compatible store instead; BODY_SIZE_LIMIT (25M), SHUTDOWN_TIMEOUT (30).
+ * S3_SECRET_ACCESS_KEY for an S3-compatible store instead; BODY_SIZE_LIMIT (25M), SHUTDOWN_TIMEOUT (30),
+ * JOBS_TIMER (on: the periodic jobs of src/lib/server/jobs.ts run in this process; off where another process
+ * runs them), JOBS_INTERVAL_MS (60000); the notice providers as in src/lib/server/notify/config.ts.
  * The database must already be migrated (`npm start` does it; `npm run db:migrate` otherwise).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -41,6 +43,8 @@ if (!process.env.ORIGIN) {
 	console.warn(`ORIGIN is not set: assuming ${process.env.ORIGIN}. Set it to the public address (https://…).`);
 }
 process.env.BODY_SIZE_LIMIT ??= '25M';
+// the periodic jobs (src/lib/server/jobs.ts: the notice sender, …) run on a timer in this process
+process.env.JOBS_TIMER ??= 'on';
 process.env.TURSO_DATABASE_URL ??= 'file:data/layanan.db';
 const documentsDir = resolve(root, process.env.DOCUMENTS_DIR ?? 'data/dokumen');
 const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000;

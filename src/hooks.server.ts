@@ -8,13 +8,17 @@
  * the first lock only: every protected load and action checks the role again (`$lib/server/guard`) and
  * the record through `$lib/server/access`.
  */
-import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { accessFor, gatePath } from '$lib/domain/roles';
 import { passwordChangeRequired, PASSWORD_CHANGE_PATH } from '$lib/server/accounts';
 import * as session from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
 import { securityHeaders } from '$lib/server/headers';
+import { runJobs, startTimer } from '$lib/server/jobs';
+import { configureNotify, readNotifyConfig } from '$lib/server/notify/config';
+import { takeQueuedFlag } from '$lib/server/notify/outbox';
 import { dev, version } from '$app/environment';
 
 /**
@@ -25,6 +29,17 @@ import { dev, version } from '$app/environment';
 const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
 const shellTag = `<script type="module" src="${shellScript}"></script>`;
 const withShell = ({ html }: { html: string }) => html.replace('</head>', `${shellTag}</head>`);
+
+/**
+ * Once per process (Node) or isolate (Workers): which notice providers are configured, and on Node the
+ * jobs' timer (server/jobs.ts) when the server asks for it (scripts/serve.ts sets JOBS_TIMER=on).
+ */
+export const init: ServerInit = () => {
+	const config = readNotifyConfig(env);
+	configureNotify(config);
+	if (!config.whatsapp && !config.sms) console.warn('No WhatsApp or SMS provider is configured: notices stay in the app.');
+	if (env.JOBS_TIMER === 'on') startTimer(getDb, Number(env.JOBS_INTERVAL_MS) || 60_000);
+};
 
 /** The methods this app answers; anything else (TRACE, PUT, PROPFIND…) is refused before any route. */
 const methods = new Set(['GET', 'HEAD', 'POST']);
@@ -64,6 +79,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (passwordChangeRequired(event.locals.user, event.route.id)) redirect(303, PASSWORD_CHANGE_PATH);
 
 	const response = await resolve(event, { transformPageChunk: withShell });
+	// a request that queued messages starts a sender after its answer, so they need not wait for the clock
+	if (takeQueuedFlag()) {
+		const sending = runJobs(getDb(), ['notices']);
+		event.platform?.ctx?.waitUntil(sending);
+	}
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

@@ -137,3 +137,33 @@ sw.addEventListener('fetch', (event) => {
 		}
 	}
 });
+
+// Web Push (notify/web-push.ts on the server): show the notice, open its page (same origin only) when tapped
+sw.addEventListener('push', (event) => {
+	let data: { title?: string; body?: string; url?: string } = {};
+	try {
+		data = event.data?.json() ?? {};
+	} catch {
+		data = { body: event.data?.text() };
+	}
+	event.waitUntil(
+		sw.registration.showNotification(data.title ?? 'Layanan Banjarbaru', {
+			body: data.body ?? '',
+			icon: '/icons/icon-192.png',
+			data: { url: data.url }
+		})
+	);
+});
+
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const wanted = String((event.notification.data as { url?: string } | null)?.url ?? '/');
+	let target = '/';
+	try {
+		const url = new URL(wanted, sw.location.origin);
+		if (url.origin === sw.location.origin) target = url.pathname + url.search;
+	} catch {
+		/* stays "/" */
+	}
+	event.waitUntil(sw.clients.openWindow(target));
+});

@@ -47,6 +47,9 @@ export const E2E_DB_FILE = `data/e2e-${E2E_PORT}.db`;
 export const E2E_WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? E2E_PORT + 1000);
 export const E2E_HRANA_PORT = Number(process.env.E2E_HRANA_PORT ?? E2E_PORT + 3000);
 export const E2E_WORKER_DB_FILE = `data/e2e-worker-${E2E_WORKER_PORT}.db`;
+/** The fake notice providers (tests/support/fake-providers.ts) the Node server is configured with. */
+export const E2E_FAKE_WHATSAPP_PORT = E2E_PORT + 4100;
+export const E2E_FAKE_SMS_PORT = E2E_PORT + 4101;
 
 /** The database file behind the server the running test's project talks to (its `metadata.dbFile`). */
 export function e2eDatabaseFile(): string {

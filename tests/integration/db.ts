@@ -6,9 +6,12 @@ import { prepareDatabase } from '../../src/lib/server/db/prepare';
 
 export async function freshDatabase(options: { demo?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'layanan-test-'));
-	const db = await prepareDatabase({ url: `file:${join(dir, 'test.db')}`, demo: options.demo ?? false });
+	const url = `file:${join(dir, 'test.db')}`;
+	const db = await prepareDatabase({ url, demo: options.demo ?? false });
 	return {
 		db,
+		/** For a second connection to the same file (two senders, two servers). */
+		url,
 		cleanup() {
 			db.$client.close();
 			rmSync(dir, { recursive: true, force: true });

@@ -142,8 +142,11 @@ describe('applying for a resident, claiming, releasing', () => {
 		return service!;
 	}
 
-	it('a resident draft starts empty, takes the resident and a parent’s consent, and is refused for non-volunteers', async () => {
-		expect(await volunteers.startForResident(db, people.officer!, 'akta-kelahiran')).toBeNull();
+	it('a resident draft starts empty, takes the resident and a parent’s consent, and is refused for all but volunteers and officers at the counter', async () => {
+		expect(await volunteers.startForResident(db, people.admin!, 'akta-kelahiran')).toBeNull();
+		expect(await volunteers.startForResident(db, { ...people.officer!, role: 'citizen' }, 'akta-kelahiran')).toBeNull();
+		// an officer serves a walk-in resident at the counter through the same journey
+		expect(await volunteers.startForResident(db, people.officer!, 'akta-kelahiran')).toEqual(expect.any(String));
 
 		const check = (input: Partial<ResidentInput>) => checkResident('parent', people.volunteer!.phone, input);
 		const own = check({ name: 'Ahmad', phone: '0813 2222 0003', how: 'ticked', parentName: 'Ahmad', isParent: 'ya' });

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { normalizePhone } from './phone';
 import { MAX_PASSWORD_LENGTH, passwordMessages, passwordProblem } from './password-policy';
 
-const phone = v.pipe(
+export const phone = v.pipe(
 	v.string('Isi nomor HP.'),
 	v.trim(),
 	v.nonEmpty('Isi nomor HP.'),

@@ -125,12 +125,13 @@ function applicantPhone(): FieldDefinition {
 	return {
 		key: 'applicant_phone',
 		label: 'Nomor HP',
-		help: 'Nomor HP yang aktif, misalnya 0812-3456-7890. Kabar tentang permohonan dikirim ke nomor ini.',
+		// no promise of a message here: whether one is sent depends on the server's providers (notify/config.ts)
+		help: 'Nomor HP yang aktif, misalnya 0812-3456-7890. Dipakai untuk melacak permohonan, dan untuk kabar lewat WhatsApp atau SMS bila layanan pesan sudah aktif.',
 		kind: 'phone',
 		required: true,
 		autocomplete: 'tel',
 		applicant: 'phone',
-		forResident: { label: 'Nomor HP warga', help: 'Kabar tentang permohonan dikirim ke nomor ini.' }
+		forResident: { label: 'Nomor HP warga', help: 'Dipakai warga untuk melacak permohonan, dan untuk kabar lewat WhatsApp atau SMS bila layanan pesan sudah aktif.' }
 	};
 }
 

@@ -40,7 +40,7 @@ export const residentWording = {
 	nameHelp: 'Tulis sama persis seperti di Kartu Keluarga. Nama ini dipakai sebagai nama pemohon.',
 	phone: 'Nomor HP warga',
 	phoneHelp:
-		'Misalnya 0812-3456-7890. Boleh nomor HP keluarga serumah. Kode lacak dikirim ke nomor ini, dan warga memakainya untuk melacak atau memasukkan permohonan ke akunnya sendiri.',
+		'Misalnya 0812-3456-7890. Boleh nomor HP keluarga serumah. Warga memakai nomor ini dan kode lacak untuk melacak atau memasukkan permohonan ke akunnya sendiri. Berikan slip berisi kode lacak kepada warga.',
 	consentTitle: 'Persetujuan warga',
 	readAloud: 'Bacakan kalimat di atas kepada warga.',
 	parentNote: 'Akta kelahiran memuat data anak: persetujuan harus dari ayah atau ibu anak.',

@@ -20,8 +20,9 @@ export const roleLabel: Record<Role, string> = {
  */
 export const protectedAreas = [
 	{ prefix: '/akun', roles: roles },
-	{ prefix: '/permohonan', roles: ['citizen', 'volunteer'] },
-	{ prefix: '/ajukan', roles: ['citizen', 'volunteer'] },
+	// officers too: a walk-in resident's application started at the counter (loket), and its receipt and slip
+	{ prefix: '/permohonan', roles: ['citizen', 'volunteer', 'officer'] },
+	{ prefix: '/ajukan', roles: ['citizen', 'volunteer', 'officer'] },
 	{ prefix: '/dokumen', roles: roles },
 	{ prefix: '/notifikasi', roles: roles },
 	{ prefix: '/relawan', roles: ['volunteer'] },

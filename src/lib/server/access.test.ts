@@ -20,6 +20,7 @@ describe('relationOf', () => {
 		['an officer of another office', user('bayu', 'officer', 'dpmptsp'), 'none'],
 		['an officer without an office', user('tono', 'officer', null), 'none'],
 		['an admin', user('admin', 'admin'), 'admin'],
+		['the officer who made it at the counter', user('rudi', 'officer', 'disdukcapil'), 'volunteer'],
 		['nobody signed in', null, 'none']
 	] as const)('%s → %s', (_, who, expected) => {
 		expect(relationOf(who, app)).toBe(expected);

@@ -6,14 +6,16 @@
  *
  * Relations, in order of precedence (the first that holds is the relation):
  * - `applicant`: the application is in the user's own account (`applicantId`);
- * - `volunteer`: the volunteer who helped (`volunteerId`), only while the user is a volunteer now. The role
- *   comes from the session, and every role change ends that user's sessions, so a withdrawn volunteer's
- *   `role` is never stale; a resident who releases the volunteer clears the link itself;
+ * - `volunteer`: the volunteer who helped (`volunteerId`), only while the user is a volunteer now, or the
+ *   officer who made it for a walk-in resident at the counter (loket), while an officer. The role comes
+ *   from the session, and every role change ends that user's sessions, so a withdrawn volunteer's `role`
+ *   is never stale; a resident who releases the helper clears the link itself;
  * - `officer`: an officer of the office that owns the application;
  * - `admin`;
  * - `none`: anyone else, the anonymous included. Routes answer 404 for it, exactly as for a missing id,
  *   so that an id is never confirmed to someone who has no business with it.
- * An applicant who is also an officer of the office stays `applicant`: nobody decides their own case.
+ * An applicant who is also an officer of the office stays `applicant`, and the officer who made an
+ * application at the counter is its helper (`volunteer`), not its judge: nobody decides their own case.
  *
  * Threats handled: reading or acting on someone else's application by guessing or reusing its id; a
  * volunteer who keeps reaching residents' data (or their notices) after the role or the link ended; places
@@ -40,10 +42,13 @@ export interface Parties {
 	officeId: OfficeId;
 }
 
+/** The roles that can help a resident apply: volunteers in the field, officers at the counter. */
+const helperRoles: readonly Viewer['role'][] = ['volunteer', 'officer'];
+
 export function relationOf(user: Viewer | null | undefined, app: Parties): Relation {
 	if (!user) return 'none';
 	if (app.applicantId === user.id) return 'applicant';
-	if (user.role === 'volunteer' && app.volunteerId === user.id) return 'volunteer';
+	if (helperRoles.includes(user.role) && app.volunteerId === user.id) return 'volunteer';
 	if (user.role === 'officer' && !!user.officeId && user.officeId === app.officeId) return 'officer';
 	if (user.role === 'admin') return 'admin';
 	return 'none';
@@ -110,6 +115,7 @@ const never = sql`0 = 1`;
 export function whereRelation(user: Viewer | null | undefined, allowed: readonly Relation[]): SQL {
 	if (!user) return never;
 	const notApplicant = or(isNull(applications.applicantId), ne(applications.applicantId, user.id))!;
+	const notHelper = or(isNull(applications.volunteerId), ne(applications.volunteerId, user.id))!;
 	const parts: SQL[] = [];
 	for (const relation of allowed) {
 		switch (relation) {
@@ -117,10 +123,12 @@ export function whereRelation(user: Viewer | null | undefined, allowed: readonly
 				parts.push(eq(applications.applicantId, user.id));
 				break;
 			case 'volunteer':
-				if (user.role === 'volunteer') parts.push(and(eq(applications.volunteerId, user.id), notApplicant)!);
+				if (helperRoles.includes(user.role)) parts.push(and(eq(applications.volunteerId, user.id), notApplicant)!);
 				break;
 			case 'officer':
-				if (user.role === 'officer' && user.officeId) parts.push(and(eq(applications.officeId, user.officeId), notApplicant)!);
+				if (user.role === 'officer' && user.officeId) {
+					parts.push(and(eq(applications.officeId, user.officeId), notApplicant, notHelper)!);
+				}
 				break;
 			case 'admin':
 				if (user.role === 'admin') parts.push(notApplicant);

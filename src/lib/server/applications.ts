@@ -289,7 +289,7 @@ export async function submit(
 	const replay = existing[0];
 	if (replay) return replayFor(sender, replay);
 	if (drafts[0] && drafts[0].userId !== sender.id) return { ok: false, reason: 'not_yours' };
-	if (resident && sender.role !== 'volunteer') {
+	if (resident && sender.role !== 'volunteer' && sender.role !== 'officer') {
 		return { ok: false, reason: 'invalid', errors: { resident: residentOnlyByVolunteer }, missingDocuments: [] };
 	}
 
@@ -574,7 +574,7 @@ export async function submitComplete(
 		service,
 		answers: cleaned.values,
 		applicant: user,
-		resident: user.role === 'volunteer' ? input.resident : undefined,
+		resident: user.role === 'volunteer' || user.role === 'officer' ? input.resident : undefined,
 		store,
 		now
 	});

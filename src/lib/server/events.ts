@@ -5,7 +5,8 @@
  * domain/events.ts; this module only writes and reads them.
  *
  * `recordEvent` returns drizzle statements, so a caller puts the event and its notice in the same batch
- * (one round trip, one transaction) as the change it records.
+ * (one round trip, one transaction) as the change it records: the in-app notice, and the messages for
+ * the channels outside the app (WhatsApp, SMS, Web Push) queued in the outbox (notify/outbox.ts).
  */
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { definitionOf, noticeText, type EventData, type EventType } from '$lib/domain/events';
@@ -15,6 +16,7 @@ import { isActiveVolunteer } from './access';
 import { insertWhere } from './db/conditional';
 import type { Database } from './db/open';
 import { applicationEvents, applications, notifications, users } from './db/schema';
+import { queueEventNotices } from './notify/outbox';
 
 export type { EventType } from '$lib/domain/events';
 
@@ -76,9 +78,11 @@ export function recordEvent<T extends EventType>(db: Database, event: NewEvent<T
 	if (text !== null && !options.about && definitionOf(event.type).action) {
 		throw new Error(`the notice of a ${event.type} event names the service: pass \`about\``);
 	}
-	return text === null
-		? ([eventStatement] as const)
-		: ([eventStatement, noticeToParties(db, { applicationId: event.applicationId, text, at: event.at, ifPreviousChanged: true })] as const);
+	if (text === null) return [eventStatement] as const;
+	const inApp = noticeToParties(db, { applicationId: event.applicationId, text, at: event.at, ifPreviousChanged: true });
+	// WhatsApp, SMS, Web Push: queued in the same batch, only if the event was written (notify/outbox.ts)
+	const outside = queueEventNotices(db, { applicationId: event.applicationId, type: event.type, at: event.at, text });
+	return outside ? ([eventStatement, inApp, outside] as const) : ([eventStatement, inApp] as const);
 }
 
 /**

@@ -300,14 +300,18 @@ export async function withdraw(
 // ------------------------------------------------------------------------------------------------
 // Applying for a resident
 
-/** A volunteer's draft for a resident; the resident page comes first. Null for anyone but a volunteer. */
+/**
+ * A draft for a resident, made by a volunteer in the field or by an officer at the counter for a walk-in
+ * resident (only for their own office's services: the route checks the service); the resident page,
+ * with the resident's consent, comes first. Null for anyone else.
+ */
 export async function startForResident(
 	db: Database,
 	volunteer: Pick<SessionUser, 'id' | 'role'>,
 	serviceSlug: string,
 	now = new Date()
 ): Promise<string | null> {
-	if (volunteer.role !== 'volunteer') return null;
+	if (volunteer.role !== 'volunteer' && volunteer.role !== 'officer') return null;
 	return draftStore(db, volunteer.id, now).start(serviceSlug, { forResident: true });
 }
 

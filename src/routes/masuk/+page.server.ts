@@ -27,7 +27,7 @@ export const actions: Actions = {
 			return fail(429, {
 				phone,
 				errors: {
-					form: `Terlalu banyak kata sandi yang salah untuk nomor ini. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)} untuk jaringan ini. Jika lupa kata sandi, datang ke kantor Disdukcapil atau MPP dengan KTP.`
+					form: `Terlalu banyak kata sandi yang salah untuk nomor ini. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)} untuk jaringan ini. Jika lupa kata sandi, pilih “Lupa kata sandi?” di bawah formulir.`
 				}
 			});
 		}

@@ -79,6 +79,13 @@ export const users = sqliteTable(
 		 * hook sends the user to /akun/sandi until they choose their own. Cleared by changing the password.
 		 */
 		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+		/** When the number was confirmed by a one-time code (notify/codes.ts); null: never confirmed. */
+		phoneVerifiedAt: integer('phone_verified_at', { mode: 'timestamp_ms' }),
+		/**
+		 * How notices reach this person's phone besides the app (notify/channels.ts): WhatsApp, SMS or not
+		 * at all. Web Push goes to every browser they subscribed (`push_subscriptions`).
+		 */
+		noticeByPhone: text('notice_by_phone').$type<PhoneChoice>().notNull().default('whatsapp'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('users_phone_unique').on(t.phone)]
@@ -556,6 +563,87 @@ export const complaints = sqliteTable(
 );
 
 export type Complaint = typeof complaints.$inferSelect;
+
+/**
+ * The notice outbox (notify/outbox.ts): one row per message per channel per recipient, written in the same
+ * batch as the event that causes it (or the one-time code). `key` is the idempotency key: a replayed
+ * write inserts nothing, and a row is sent only by the sender that claimed it (`claim_token`), so two
+ * senders never send it twice. `failed` rows stay for the admin to see.
+ */
+export const noticeOutbox = sqliteTable(
+	'notice_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** `event:<event id>:<channel>:<recipient>` or `code:<code id>:<channel>`. */
+		key: text('key').notNull(),
+		channel: text('channel').$type<QueuedChannel>().notNull(),
+		kind: text('kind').$type<'notice' | 'code'>().notNull(),
+		/** The account it is for (push needs it); null for a resident without an account. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		/** E.164 number for WhatsApp and SMS; null for push. */
+		phone: text('phone'),
+		applicationId: text('application_id').references(() => applications.id),
+		/** The plain text (SMS, push body). */
+		text: text('text').notNull(),
+		/** Template parameters: a notice's code, what happened, what next, link path; a code's digits. */
+		params: text('params', { mode: 'json' }).$type<string[]>().notNull(),
+		status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		claimToken: text('claim_token'),
+		claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+		lastError: text('last_error'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('notice_outbox_key_unique').on(t.key),
+		index('notice_outbox_due_idx').on(t.status, t.nextAttemptAt),
+		index('notice_outbox_application_idx').on(t.applicationId)
+	]
+);
+
+/** Browsers that agreed to Web Push, per account (the subscription's endpoint and keys, RFC 8291). */
+export const pushSubscriptions = sqliteTable(
+	'push_subscriptions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		endpoint: text('endpoint').notNull(),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint), index('push_subscriptions_user_idx').on(t.userId)]
+);
+
+/**
+ * One-time codes sent to a phone number (notify/codes.ts): 6 digits, valid 5 minutes, only a hash stored,
+ * a few tries each. `purpose` says what a right code allows.
+ */
+export const phoneCodes = sqliteTable(
+	'phone_codes',
+	{
+		id: text('id').primaryKey(),
+		phone: text('phone').notNull(),
+		purpose: text('purpose').$type<CodePurpose>().notNull(),
+		/** SHA-256 of the id and the code: the code itself is never stored. */
+		codeHash: text('code_hash').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('phone_codes_phone_idx').on(t.phone, t.purpose, t.createdAt)]
+);
+
+export type PhoneChoice = 'whatsapp' | 'sms' | 'none';
+export type QueuedChannel = 'whatsapp' | 'sms' | 'push';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type CodePurpose = 'verify' | 'reset' | 'claim';
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;

@@ -10,7 +10,7 @@ import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, ['citizen', 'volunteer']);
+	const user = requireRole(event, ['citizen', 'volunteer', 'officer']);
 	const { params } = event;
 	const db = getDb();
 	// one round trip: the service and the user's drafts in a batch
@@ -23,18 +23,25 @@ export const load: PageServerLoad = async (event) => {
 		documents: found.service.documents.map((d) => ({ label: d.label, required: d.required })),
 		drafts: drafts.filter((d) => d.serviceSlug === params.slug),
 		/** A volunteer first says for whom: themselves, or a resident (whose page then comes first). */
-		volunteer: user.role === 'volunteer'
+		volunteer: user.role === 'volunteer',
+		/** An officer applies only for a walk-in resident, and only for their own office's services. */
+		counter: user.role === 'officer' ? { ownOffice: found.service.officeId === user.officeId } : null
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, ['citizen', 'volunteer']);
+		const user = requireRole(event, ['citizen', 'volunteer', 'officer']);
 		const { params, request } = event;
 		const db = getDb();
 		const found = await catalogue.findActive(db, params.slug);
 		if (!found) error(404, 'Layanan tidak ditemukan.');
 		const slug = found.service.slug;
+		if (user.role === 'officer') {
+			if (found.service.officeId !== user.officeId) return fail(403, { message: 'Layanan ini milik kantor lain.' });
+			const id = await volunteers.startForResident(db, user, slug);
+			redirect(303, `/ajukan/${slug}/${id}/warga`);
+		}
 		if (user.role === 'volunteer') {
 			const read = await readForm(request, { maxBytes: formLimits.textBodyBytes, maxFiles: 0, maxParts: formLimits.maxParts });
 			if (!read.ok) return fail(read.status, { message: read.message });

@@ -7,6 +7,8 @@ import { statusView } from '$lib/server/status-view';
 import { decide } from '$lib/server/decisions';
 import * as volunteers from '$lib/server/volunteers';
 import { publicOrigin } from '$lib/server/origin';
+import { phoneChannel } from '$lib/server/notify/config';
+import { notifyMessages } from '$lib/server/notify/wording';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = 'Permohonan tidak ditemukan.';
@@ -26,6 +28,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		justClaimed: url.searchParams.has('diklaim'),
 		justReleased: url.searchParams.has('dilepas'),
 		origin: publicOrigin(url),
+		/** Only what is configured is promised (notify/config.ts). */
+		messagesBy: notifyMessages.trackingCodeBy(phoneChannel()),
 		resident: helping
 			? {
 					name: application.applicantName,
