@@ -1,6 +1,23 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { localKeySpec } from './scripts/local-key';
+
+/**
+ * `vite dev` against a local database file gets that file's data key (scripts/local-key.ts), the same one
+ * `npm start` uses, unless DATA_KEYS is set. Never for a build, never under vitest (tests install their own).
+ */
+function localDataKey(): Plugin {
+	return {
+		name: 'layanan-local-data-key',
+		apply: 'serve',
+		config() {
+			if (process.env.VITEST || process.env.DATA_KEYS) return;
+			const url = process.env.TURSO_DATABASE_URL ?? 'file:data/layanan.db';
+			if (url.startsWith('file:')) process.env.DATA_KEYS = localKeySpec(url.slice('file:'.length));
+		}
+	};
+}
 
 /**
  * The shell script (src/lib/client/shell.ts): its own entry of the client build, beside SvelteKit's, so
@@ -36,7 +53,7 @@ function shellEntry(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), shellEntry()],
+	plugins: [localDataKey(), sveltekit(), shellEntry()],
 	// workbox-window's package points bundlers at its ES5 build (classes and iterators transpiled, 2.5× the
 	// size); every browser that has service workers runs its ES2017 build
 	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },

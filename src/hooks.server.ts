@@ -8,7 +8,10 @@
  * the first lock only: every protected load and action checks the role again (`$lib/server/guard`) and
  * the record through `$lib/server/access`.
  */
-import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { hasKeyring, installKeyring } from '$lib/server/crypto/keys';
+import { keyringFrom } from '$lib/server/crypto/sealing';
 import { accessFor, gatePath } from '$lib/domain/roles';
 import { passwordChangeRequired, PASSWORD_CHANGE_PATH } from '$lib/server/accounts';
 import * as session from '$lib/server/auth/session';
@@ -25,6 +28,16 @@ import { dev, version } from '$app/environment';
 const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
 const shellTag = `<script type="module" src="${shellScript}"></script>`;
 const withShell = ({ html }: { html: string }) => html.replace('</head>', `${shellTag}</head>`);
+
+/**
+ * Once per server instance, before any request: the data keyring from the DATA_KEYS secret (personal data
+ * is encrypted at rest, server/crypto). Without it, or with a malformed one, the server refuses to start
+ * with a message that says what to set (on Node the process exits; on Workers every request fails).
+ */
+export const init: ServerInit = async () => {
+	if (hasKeyring()) return;
+	installKeyring(await keyringFrom(env.DATA_KEYS));
+};
 
 /** The methods this app answers; anything else (TRACE, PUT, PROPFIND…) is refused before any route. */
 const methods = new Set(['GET', 'HEAD', 'POST']);

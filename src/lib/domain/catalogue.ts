@@ -305,6 +305,7 @@ const aktaKelahiran: ServiceDefinition = {
 			fields: [
 				{
 					key: 'child_name',
+					specific: true,
 					label: 'Nama lengkap anak',
 					help: 'Nama yang akan ditulis di akta. Periksa ejaannya dengan teliti.',
 					kind: 'text',
@@ -312,6 +313,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_sex',
+					specific: true,
 					label: 'Jenis kelamin anak',
 					help: 'Pilih salah satu.',
 					kind: 'select',
@@ -320,6 +322,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_order',
+					specific: true,
 					label: 'Anak ke berapa',
 					help: 'Dari ibu yang sama. Misalnya pilih 1 untuk anak pertama.',
 					kind: 'select',
@@ -337,6 +340,7 @@ const aktaKelahiran: ServiceDefinition = {
 			fields: [
 				{
 					key: 'child_birth_date',
+					specific: true,
 					label: 'Tanggal lahir anak',
 					help: 'Lihat surat keterangan lahir dari rumah sakit, puskesmas atau bidan.',
 					kind: 'date',
@@ -344,6 +348,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_time',
+					specific: true,
 					label: 'Jam lahir (jika tahu)',
 					help: 'Boleh dikosongkan. Contoh: 14:30.',
 					kind: 'time',
@@ -351,6 +356,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_place',
+					specific: true,
 					label: 'Tempat lahir',
 					help: 'Nama kota atau kabupaten tempat anak lahir, misalnya Banjarbaru.',
 					kind: 'text',

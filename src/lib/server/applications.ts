@@ -28,6 +28,7 @@ import {
 	applications,
 	documents,
 	holidays,
+	nikIndex,
 	offices,
 	results,
 	services,
@@ -36,6 +37,9 @@ import {
 	type Consent,
 	type ServiceRow
 } from './db/schema';
+import { nikIndexRows, openAnswers, sealAnswers } from './crypto/answers';
+import { keyring } from './crypto/keys';
+import { seal } from './crypto/sealing';
 import { recordEvent } from './events';
 import { newStorageKey, type DocumentStore } from './storage';
 
@@ -66,12 +70,15 @@ export async function loadDraft(db: Database, userId: string, draftId: string) {
 			.orderBy(asc(documents.createdAt))
 	]);
 	const found = drafts[0];
-	return found ? { ...found, documents: docs } : null;
+	if (!found) return null;
+	const answers = await openAnswers(keyring(), found.draft.answers, 'application_drafts', found.draft.id);
+	return { ...found, draft: { ...found.draft, answers }, documents: docs };
 }
 
 /**
  * The server's draft store (drafts/draft-store.ts) for one user: their own drafts only. Answers are
- * merged in the database (`json_patch`), so two pages saved at once both stay.
+ * merged in the database (`json_patch`), so two pages saved at once both stay. Every answer of a draft is
+ * sealed (server/crypto): a draft is short-lived, and which of its answers are sensitive needs no asking.
  */
 export function draftStore(db: Database, userId: string, now: Date | (() => Date) = () => new Date()): DraftStore {
 	const mine = (id: string) => and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, userId));
@@ -94,15 +101,20 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 		async load(id) {
 			if (!isApplicationId(id)) return null;
 			const [row] = await db.select().from(applicationDrafts).where(mine(id));
-			return row
-				? { id: row.id, serviceSlug: row.serviceSlug, answers: row.answers, resident: row.resident, updatedAt: row.updatedAt.getTime() }
-				: null;
+			if (!row) return null;
+			const answers = await openAnswers(keyring(), row.answers, 'application_drafts', row.id);
+			return { id: row.id, serviceSlug: row.serviceSlug, answers, resident: row.resident, updatedAt: row.updatedAt.getTime() };
 		},
 		async saveAnswers(id, answers) {
 			if (!isApplicationId(id)) return;
+			const keys = keyring();
+			const sealed: Record<string, string> = {};
+			for (const [key, value] of Object.entries(answers)) {
+				sealed[key] = value === '' ? '' : await seal(keys, value, `application_drafts/${id}/${key}`);
+			}
 			await db
 				.update(applicationDrafts)
-				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(answers)})`, updatedAt: at() })
+				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(sealed)})`, updatedAt: at() })
 				.where(mine(id));
 		},
 		async saveResident(id, resident) {
@@ -304,6 +316,10 @@ export async function submit(
 		return { ok: false, reason: 'invalid', errors, missingDocuments };
 	}
 	const answers = cleaned.values;
+	// at rest: the sensitive answers sealed to this application, and the NIKs' blind index
+	const keys = keyring();
+	const sealedAnswers = await sealAnswers(keys, input.service.steps, answers, 'applications', input.id);
+	const nikRows = await nikIndexRows(keys, input.service.steps, answers, input.id);
 
 	const { due } = dueAt(now, { value: input.service.slaValue, unit: input.service.slaUnit }, calendarFrom(calendarRows));
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -337,7 +353,7 @@ export async function submit(
 				insertWhere(
 					db,
 					applications,
-					[application],
+					[{ ...application, answers: sealedAnswers }],
 					sql`NOT EXISTS (SELECT 1 FROM ${applicationDrafts} WHERE ${applicationDrafts.id} = ${application.id} AND ${applicationDrafts.userId} <> ${sender.id})`
 				),
 				// the submitted event sends no notice: the first statement is the whole of it
@@ -353,7 +369,8 @@ export async function submit(
 						)
 					)
 					.returning({ storageKey: documents.storageKey }),
-				db.delete(applicationDrafts).where(and(eq(applicationDrafts.id, application.id), eq(applicationDrafts.userId, sender.id)))
+				db.delete(applicationDrafts).where(and(eq(applicationDrafts.id, application.id), eq(applicationDrafts.userId, sender.id))),
+				...(nikRows.length > 0 ? [insertWhere(db, nikIndex, nikRows, won)] : [])
 			]);
 			if (inserted.rowsAffected === 0) return { ok: false, reason: 'not_yours' };
 			if (input.store) await Promise.all(foreign.map((d) => input.store!.delete(d.storageKey)));
