@@ -1,12 +1,24 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { localKeySpec } from './scripts/local-key';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
- * `vite dev` against a local database file gets that file's data key (scripts/local-key.ts), the same one
- * `npm start` uses, unless DATA_KEYS is set. Never for a build, never under vitest (tests install their own).
+ * `vite dev` against a local database file gets that file's data key, the same one `npm start` uses
+ * (scripts/local-key.ts, the same file and format; repeated here because the config imports no local
+ * module), unless DATA_KEYS is set. Never for a build, never under vitest (tests install their own).
  */
+function localKeySpec(dbFile: string): string {
+	const file = `${dbFile}.key`;
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const spec = `lokal1:${randomBytes(32).toString('base64url')}`;
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, spec + '\n', { mode: 0o600 });
+	return spec;
+}
+
 function localDataKey(): Plugin {
 	return {
 		name: 'layanan-local-data-key',

@@ -37,9 +37,9 @@ import {
 	type Consent,
 	type ServiceRow
 } from './db/schema';
-import { nikIndexRows, openAnswers, sealAnswers } from './crypto/answers';
+import { nikIndexRows, openAnswers, sealAnswers, sealEvery } from './crypto/answers';
 import { keyring } from './crypto/keys';
-import { seal } from './crypto/sealing';
+import { blindIndexes } from './crypto/sealing';
 import { recordEvent } from './events';
 import { newStorageKey, type DocumentStore } from './storage';
 
@@ -107,11 +107,7 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 		},
 		async saveAnswers(id, answers) {
 			if (!isApplicationId(id)) return;
-			const keys = keyring();
-			const sealed: Record<string, string> = {};
-			for (const [key, value] of Object.entries(answers)) {
-				sealed[key] = value === '' ? '' : await seal(keys, value, `application_drafts/${id}/${key}`);
-			}
+			const sealed = await sealEvery(keyring(), answers, 'application_drafts', id);
 			await db
 				.update(applicationDrafts)
 				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(sealed)})`, updatedAt: at() })
@@ -599,4 +595,27 @@ async function removeDocuments(db: Database, store: DocumentStore, applicationId
 		.where(and(inArray(documents.id, ids), eq(documents.applicationId, applicationId), eq(documents.uploadedBy, uploadedBy)))
 		.returning({ storageKey: documents.storageKey });
 	await Promise.all(rows.map((row) => store.delete(row.storageKey)));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Search by NIK (the counter)
+
+/**
+ * The applications that carry this NIK in any NIK answer (the applicant's, a parent's, …), found through
+ * the keyed blind index (nik_index: the NIK is never stored in the clear, nor compared in SQL), and only
+ * those the viewer may inspect (access.ts: officers of the owning office; admins). Newest first, at most 50.
+ * Every configured key is searched, so a lookup keeps working while a key rotation is under way.
+ */
+export async function findByNik(db: Database, viewer: Viewer, nik: string) {
+	const normalised = nik.replace(/\s/g, '');
+	if (!/^\d{16}$/.test(normalised)) return [];
+	const digests = await blindIndexes(keyring(), normalised);
+	return db
+		.selectDistinct({ ...summaryColumns, officeId: applications.officeId, fieldKey: nikIndex.fieldKey })
+		.from(nikIndex)
+		.innerJoin(applications, eq(applications.id, nikIndex.applicationId))
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(and(inArray(nikIndex.digest, digests), whereMay(viewer, 'inspect')))
+		.orderBy(desc(applications.submittedAt))
+		.limit(50);
 }

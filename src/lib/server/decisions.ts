@@ -40,7 +40,7 @@ import {
 	type ServiceRow
 } from './db/schema';
 import { insertIfPreviousChanged, insertWhere } from './db/conditional';
-import { nikIndexRows, openAnswers, sealAnswers } from './crypto/answers';
+import { nikIndexRows, openAnswers, sealAnswers, sealEvery } from './crypto/answers';
 import { keyring } from './crypto/keys';
 import { recordEvent } from './events';
 
@@ -172,12 +172,12 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 				(d) => application.correction?.documents.includes(d.key) && !replaced.has(d.key)
 			);
 			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
-			// at rest the sensitive answers are sealed: in the row, and in the event that keeps what was resent
+			// at rest: the sensitive answers sealed in the row; in the event that keeps what was resent, all of them
 			const keys = keyring();
 			changes.answers = await sealAnswers(keys, service.steps, resubmitted.answers, 'applications', application.id);
 			const resent = Object.fromEntries((application.correction?.fields ?? []).map((k) => [k, resubmitted.answers[k] ?? '']));
 			data = {
-				answers: await sealAnswers(keys, service.steps, resent, 'application_events', application.id),
+				answers: await sealEvery(keys, resent, 'application_events', application.id),
 				documents: application.correction?.documents ?? []
 			} satisfies EventData['resubmitted'];
 			const after = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} AND ${applications.status} = ${checked.to} AND ${applications.updatedAt} = ${now.getTime()})`;

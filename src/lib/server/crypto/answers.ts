@@ -32,6 +32,20 @@ export async function sealAnswers(
 	return out;
 }
 
+/**
+ * Every non-empty answer sealed (a draft's, a resubmission's in the event log): where being short-lived or
+ * append-only makes "which are sensitive" not worth asking. Already sealed values are opened and sealed
+ * again with the current key (rotation).
+ */
+export async function sealEvery(keyring: Keyring, answers: Readonly<Answers>, place: AnswerPlace, rowId: string): Promise<Answers> {
+	const out: Answers = {};
+	for (const [key, value] of Object.entries(answers)) {
+		const ad = adOf(place, rowId, key);
+		out[key] = value === '' ? '' : await seal(keyring, await unseal(keyring, value, ad), ad);
+	}
+	return out;
+}
+
 /** The answers as typed: every sealed value opened (plain values, from before encryption, read as they are). */
 export async function openAnswers(keyring: Keyring, answers: Readonly<Answers>, place: AnswerPlace, rowId: string): Promise<Answers> {
 	const out: Answers = {};
