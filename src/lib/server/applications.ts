@@ -83,7 +83,15 @@ export async function loadDraft(db: Database, userId: string, draftId: string) {
 export function draftStore(db: Database, userId: string, now: Date | (() => Date) = () => new Date()): DraftStore {
 	const mine = (id: string) => and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, userId));
 	const at = typeof now === 'function' ? now : () => now;
-	return {
+	// sealing answers is asynchronous (WebCrypto): this store's operations run one after another, in the
+	// order they were called, so a save fired without waiting never lands after a later one
+	let tail: Promise<unknown> = Promise.resolve();
+	const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+		const run = tail.then(work, work);
+		tail = run.catch(() => {});
+		return run;
+	};
+	const store: DraftStore = {
 		async start(serviceSlug, options = {}) {
 			const id = options.id ?? crypto.randomUUID();
 			const time = at();
@@ -124,6 +132,13 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 			if (!isApplicationId(id)) return;
 			await db.delete(applicationDrafts).where(mine(id));
 		}
+	};
+	return {
+		start: (...args) => inOrder(() => store.start(...args)),
+		load: (...args) => inOrder(() => store.load(...args)),
+		saveAnswers: (...args) => inOrder(() => store.saveAnswers(...args)),
+		saveResident: (...args) => inOrder(() => store.saveResident(...args)),
+		remove: (...args) => inOrder(() => store.remove(...args))
 	};
 }
 
