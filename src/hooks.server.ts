@@ -18,7 +18,7 @@ import * as session from '$lib/server/auth/session';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { getDb } from '$lib/server/db';
 import { securityHeaders } from '$lib/server/headers';
-import { dev, version } from '$app/environment';
+import { building, dev, version } from '$app/environment';
 
 /**
  * Every page, with or without the framework (`csr = false`), loads the shell script (service worker,
@@ -35,7 +35,8 @@ const withShell = ({ html }: { html: string }) => html.replace('</head>', `${she
  * with a message that says what to set (on Node the process exits; on Workers every request fails).
  */
 export const init: ServerInit = async () => {
-	if (hasKeyring()) return;
+	// prerendering at build time (formulir, offline, privasi) touches no personal data and has no secrets
+	if (building || hasKeyring()) return;
 	installKeyring(await keyringFrom(env.DATA_KEYS));
 };
 
