@@ -51,6 +51,7 @@ test('an officer’s reveal of a NIK is listed in the resident’s Data saya and
 });
 
 test('a deletion request is answered by an admin within the 3 × 24-hour clock', async ({ page, browser }) => {
+	test.slow();
 	await registered(page, 'Hasan Basri', uniquePhone(), 'rumah panggung di tepi sungai');
 	await page.goto('/akun/data');
 	await page.getByRole('radio', { name: 'Penghapusan data' }).check();
