@@ -1,6 +1,35 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * `vite dev` against a local database file gets that file's data key, the same one `npm start` uses
+ * (scripts/local-key.ts, the same file and format; repeated here because the config imports no local
+ * module), unless DATA_KEYS is set. Never for a build, never under vitest (tests install their own).
+ */
+function localKeySpec(dbFile: string): string {
+	const file = `${dbFile}.key`;
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const spec = `lokal1:${randomBytes(32).toString('base64url')}`;
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, spec + '\n', { mode: 0o600 });
+	return spec;
+}
+
+function localDataKey(): Plugin {
+	return {
+		name: 'layanan-local-data-key',
+		apply: 'serve',
+		config() {
+			if (process.env.VITEST || process.env.DATA_KEYS) return;
+			const url = process.env.TURSO_DATABASE_URL ?? 'file:data/layanan.db';
+			if (url.startsWith('file:')) process.env.DATA_KEYS = localKeySpec(url.slice('file:'.length));
+		}
+	};
+}
 
 /**
  * The shell script (src/lib/client/shell.ts): its own entry of the client build, beside SvelteKit's, so
@@ -44,7 +73,7 @@ function shellEntry(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), shellEntry()],
+	plugins: [localDataKey(), sveltekit(), shellEntry()],
 	// workbox-window's package points bundlers at its ES5 build (classes and iterators transpiled, 2.5× the
 	// size); every browser that has service workers runs its ES2017 build
 	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },

@@ -17,6 +17,8 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../src/lib/server/db/prepare';
+import { keyMessages } from '../src/lib/server/crypto/sealing';
+import { keyFileOf, localKeySpec } from './local-key';
 import { locations } from './locations';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,8 +37,19 @@ const { url, file: dbFile, documentsDir } = locations({ db: values.db });
 const isLocal = dbFile !== undefined;
 
 if (values.fresh && dbFile) {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+	for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(dbFile + suffix, { force: true });
 	rmSync(documentsDir, { recursive: true, force: true });
+}
+
+// The data key (personal data encrypted at rest): DATA_KEYS, or for a local file a generated key beside
+// it; a database elsewhere without DATA_KEYS does not start.
+if (!process.env.DATA_KEYS) {
+	if (!dbFile || dbFile === ':memory:') {
+		console.error(keyMessages.missing);
+		process.exit(1);
+	}
+	process.env.DATA_KEYS = localKeySpec(dbFile);
+	console.log(`Kunci data lokal: ${keyFileOf(dbFile)} (jangan dibagikan; hilang kunci berarti data terenkripsi tidak terbaca)`);
 }
 
 const db = await prepareDatabase({ url, authToken: process.env.TURSO_AUTH_TOKEN, demo: isLocal, history: isLocal });

@@ -10,6 +10,8 @@
  */
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { hasKeyring, installKeyring } from '$lib/server/crypto/keys';
+import { keyringFrom } from '$lib/server/crypto/sealing';
 import { accessFor, gatePath } from '$lib/domain/roles';
 import { passwordChangeRequired, PASSWORD_CHANGE_PATH } from '$lib/server/accounts';
 import * as session from '$lib/server/auth/session';
@@ -19,7 +21,7 @@ import { securityHeaders } from '$lib/server/headers';
 import { runJobs, startTimer } from '$lib/server/jobs';
 import { configureNotify, readNotifyConfig } from '$lib/server/notify/config';
 import { takeQueuedFlag } from '$lib/server/notify/outbox';
-import { dev, version } from '$app/environment';
+import { building, dev, version } from '$app/environment';
 
 /**
  * Every page, with or without the framework (`csr = false`), loads the shell script (service worker,
@@ -31,10 +33,16 @@ const shellTag = `<script type="module" src="${shellScript}"></script>`;
 const withShell = ({ html }: { html: string }) => html.replace('</head>', `${shellTag}</head>`);
 
 /**
- * Once per process (Node) or isolate (Workers): which notice providers are configured, and on Node the
- * jobs' timer (server/jobs.ts) when the server asks for it (scripts/serve.ts sets JOBS_TIMER=on).
+ * Once per process (Node) or isolate (Workers), before any request: the data keyring from the DATA_KEYS
+ * secret (personal data is encrypted at rest, server/crypto; without it, or with a malformed one, the server
+ * refuses to start with a message that says what to set: on Node the process exits, on Workers every request
+ * fails); which notice providers are configured; and on Node the jobs' timer (server/jobs.ts) when the server
+ * asks for it (scripts/serve.ts sets JOBS_TIMER=on).
  */
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
+	// prerendering at build time (formulir, offline, privasi) touches no personal data and has no secrets
+	if (building) return;
+	if (!hasKeyring()) installKeyring(await keyringFrom(env.DATA_KEYS));
 	const config = readNotifyConfig(env);
 	configureNotify(config);
 	if (!config.whatsapp && !config.sms) console.warn('No WhatsApp or SMS provider is configured: notices stay in the app.');

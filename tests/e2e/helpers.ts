@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { createClient, type InStatement } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { demoAccounts } from '../../src/lib/server/db/seed';
+import { keyringFrom, unseal } from '../../src/lib/server/crypto/sealing';
 import type { Role } from '../../src/lib/domain/roles';
 
 export function demo(role: Role, officeId?: 'disdukcapil' | 'dpmptsp') {
@@ -82,4 +84,15 @@ export async function expectAccessible(page: Page) {
 	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
 	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 	expect(found, `axe on ${new URL(page.url()).pathname}`).toEqual([]);
+}
+
+/**
+ * An application's stored answers as typed: NIK, No. KK and a child's data are sealed at rest, opened here
+ * with the Node server's local key (beside its database, scripts/local-key.ts). Node project only.
+ */
+export async function openStoredAnswers(applicationId: string, stored: Record<string, string>): Promise<Record<string, string>> {
+	const keyring = await keyringFrom(readFileSync(`${E2E_DB_FILE}.key`, 'utf8').trim());
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(stored)) out[key] = await unseal(keyring, value, `applications/${applicationId}/${key}`);
+	return out;
 }

@@ -3,6 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../../src/lib/server/db/prepare';
+import { installKeyring } from '../../src/lib/server/crypto/keys';
+import { keyringFrom, newKeySpec } from '../../src/lib/server/crypto/sealing';
+
+/** The data keyring the tests use (a fresh key per test file), installed as the server's. */
+export const testKeySpec = newKeySpec('test1');
+installKeyring(await keyringFrom(testKeySpec));
 
 export async function freshDatabase(options: { demo?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'layanan-test-'));

@@ -8,6 +8,8 @@ import { applicationEvents, applications as table, notifications, results, servi
 import * as casework from '../../src/lib/server/casework';
 import * as catalogue from '../../src/lib/server/catalogue';
 import { decide, decisionMessages } from '../../src/lib/server/decisions';
+import { openAnswers } from '../../src/lib/server/crypto/answers';
+import { keyring } from '../../src/lib/server/crypto/keys';
 import { freshDatabase } from './db';
 import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
 
@@ -131,7 +133,9 @@ describe('the correction loop', () => {
 		expect(resubmitted).toEqual({ ok: true, status: 'resubmitted' });
 		const after = await row(app.id);
 		expect(after.answers.mother_name).toBe('Siti Rahmah binti Ali');
-		expect(after.answers.child_name).toBe('Muhammad Rizki'); // not asked: unchanged
+		// a child's data is sealed at rest: read as typed through the keyring
+		expect(after.answers.child_name).toMatch(/^pdp1:/);
+		expect((await openAnswers(keyring(), after.answers, 'applications', app.id)).child_name).toBe('Muhammad Rizki'); // not asked: unchanged
 		expect(after.pausedAt).toBeNull();
 		// Thu 26 Nov 16:00 + 11 working hours (8 h a day) = Mon 30 Nov 11:00 (Fri 27 is a working day)
 		expect(after.dueAt).toEqual(wita('2026-11-30T11:00:00'));

@@ -15,6 +15,8 @@ import * as casework from '../../src/lib/server/casework';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationEvents, applications as table } from '../../src/lib/server/db/schema';
 import { decide, type DecisionInput } from '../../src/lib/server/decisions';
+import { openAnswers } from '../../src/lib/server/crypto/answers';
+import { keyring } from '../../src/lib/server/crypto/keys';
 import { freshDatabase } from './db';
 import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
 
@@ -138,7 +140,11 @@ describe('stored status = status derived from the stored events', () => {
 		const { row, events } = await stored(app.id);
 		expect(row.correction).toBeNull(); // the row forgets once the correction is answered
 		expect(events.find((e) => e.type === 'correction_requested')?.data).toEqual({ ...asked, note: 'Nama anak salah eja.' });
-		expect(events.find((e) => e.type === 'resubmitted')?.data).toEqual({ answers: { child_name: 'Muhammad Rizky' }, documents: [] });
+		const resent = events.find((e) => e.type === 'resubmitted')?.data as { answers: Record<string, string>; documents: string[] };
+		expect(resent.documents).toEqual([]);
+		// the child's name is sealed in the log too, and opens only as this application's event
+		expect(resent.answers.child_name).toMatch(/^pdp1:/);
+		expect(await openAnswers(keyring(), resent.answers, 'application_events', app.id)).toEqual({ child_name: 'Muhammad Rizky' });
 	});
 
 	it('a log that skips a step of the workflow derives no status', () => {

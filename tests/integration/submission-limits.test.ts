@@ -16,6 +16,8 @@ import { r2Store, type Bucket } from '../../src/lib/server/storage';
 import { readCapped } from '../../src/lib/server/uploads';
 import { decide } from '../../src/lib/server/decisions';
 import * as casework from '../../src/lib/server/casework';
+import { openAnswers } from '../../src/lib/server/crypto/answers';
+import { keyring } from '../../src/lib/server/crypto/keys';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, submittedBirthApplication } from './fixtures';
 
@@ -88,7 +90,11 @@ async function post(user: SessionUser, body: BodyInit, headers: Record<string, s
 	return { status: response.status, body: (await response.json()) as { message: string; errors?: Record<string, string>; id?: string } };
 }
 
-const row = async (id: string) => (await db.select().from(applicationsTable).where(eq(applicationsTable.id, id)))[0];
+/** The stored application, its answers opened (NIK and No. KK are sealed at rest, server/crypto). */
+const row = async (id: string) => {
+	const found = (await db.select().from(applicationsTable).where(eq(applicationsTable.id, id)))[0];
+	return found && { ...found, answers: await openAnswers(keyring(), found.answers, 'applications', id) };
+};
 const docsOf = (id: string) => db.select().from(documents).where(eq(documents.applicationId, id));
 
 /** A body that makes its bytes only when read, and says how many were read. */
@@ -304,7 +310,12 @@ describe('the guided form (form actions) uses the same checks', () => {
 		}
 	}
 	const draftAnswers = async (id: string) =>
-		(await db.select().from(applicationDrafts).where(and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, citizen.id))))[0]!.answers;
+		openAnswers(
+			keyring(),
+			(await db.select().from(applicationDrafts).where(and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, citizen.id))))[0]!.answers,
+			'application_drafts',
+			id
+		);
 
 	it('saves a page with the NIK and phone normalised', async () => {
 		const id = await applications.startDraft(db, citizen.id, 'izin-usaha');

@@ -4,7 +4,7 @@
  * the race on one id. What the server keeps is read back from its database.
  */
 import { expect, test } from '@playwright/test';
-import { demo, e2eDatabase, uniquePhone } from '../e2e/helpers';
+import { demo, e2eDatabase, openStoredAnswers, uniquePhone } from '../e2e/helpers';
 import { birthAnswers, birthApplication, multipart, photo, submitWhole } from './applications';
 import { alive, form, registerCitizen, rssMiB, send, serverPid, session, Tally } from './support';
 
@@ -55,7 +55,10 @@ test('the API accepts only the service’s own answers, within their caps, and s
 	const spaced = await submitWhole(cookie, { answers: { ...birthAnswers(), applicant_nik: '6372 0415 0393 0002', kk_number: '6372-0401-0120-0003' } });
 	expect(spaced.status, spaced.body.slice(0, 300)).toBe(201);
 	const row = await applicationRow(spaced.id);
-	const answers = JSON.parse(String(row?.answers ?? '{}'));
+	// sealed at rest (NIK and No. KK): compared as typed, and never plain in the row
+	const sealed = JSON.parse(String(row?.answers ?? '{}')) as Record<string, string>;
+	tally.check('NIK and No. KK sealed at rest', sealed.applicant_nik?.startsWith('pdp1:') === true && sealed.kk_number?.startsWith('pdp1:') === true, `stored ${sealed.applicant_nik?.slice(0, 5)}`);
+	const answers = await openStoredAnswers(spaced.id, sealed);
 	tally.check('same normalisation on every path', answers.applicant_nik === '6372041503930002' && answers.kk_number === '6372040101200003', `stored ${answers.applicant_nik} / ${answers.kk_number}`);
 });
 

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../../src/lib/server/db/prepare';
 import { startHranaServer } from './hrana-server';
+import { newKeySpec } from '../../src/lib/server/crypto/sealing';
 
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
@@ -51,6 +52,8 @@ const wrangler = spawn(
 		'--persist-to', state,
 		'--var', `TURSO_DATABASE_URL:${hrana.url}`,
 		'--var', `ORIGIN:http://localhost:${port}`,
+		// a fresh data key per run, like the fresh database (in production: `wrangler secret put DATA_KEYS`)
+		'--var', `DATA_KEYS:${newKeySpec('e2e')}`,
 		'--show-interactive-dev-session=false',
 		'--log-level', 'warn'
 	],

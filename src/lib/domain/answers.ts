@@ -2,6 +2,7 @@
  * How a stored answer reads on screen: choice labels instead of codes, phone numbers as people write them,
  * dates in Indonesian ("20 November 2026").
  */
+import { maskIdentityNumber } from './identity';
 import { findKelurahan } from './kelurahan';
 import { formatPhone } from './phone';
 import { formatDateKey } from './working-time';
@@ -25,11 +26,17 @@ export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, 
 	}
 }
 
-/** The answers grouped by step, as label/value rows. */
-export function answerSections(steps: readonly StepDefinition[], answers: Record<string, string>) {
+/**
+ * The answers grouped by step, as label/value rows. With `maskNumbers` (what officers see: least sight),
+ * every NIK and No. KK is masked (`6372 04•• •••• 0001`) and marked `masked`, to be revealed on purpose.
+ */
+export function answerSections(steps: readonly StepDefinition[], answers: Record<string, string>, options: { maskNumbers?: boolean } = {}) {
 	return steps.map((step) => ({
 		key: step.key,
 		title: step.title,
-		rows: step.fields.map((f) => ({ key: f.key, label: f.label, value: displayAnswer(f, answers[f.key]) }))
+		rows: step.fields.map((f) => {
+			const masked = !!options.maskNumbers && (f.kind === 'nik' || f.kind === 'kk') && !!answers[f.key];
+			return { key: f.key, label: f.label, value: masked ? maskIdentityNumber(answers[f.key] ?? '') : displayAnswer(f, answers[f.key]), masked };
+		})
 	}));
 }

@@ -306,6 +306,7 @@ const aktaKelahiran: ServiceDefinition = {
 			fields: [
 				{
 					key: 'child_name',
+					specific: true,
 					label: 'Nama lengkap anak',
 					help: 'Nama yang akan ditulis di akta. Periksa ejaannya dengan teliti.',
 					kind: 'text',
@@ -313,6 +314,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_sex',
+					specific: true,
 					label: 'Jenis kelamin anak',
 					help: 'Pilih salah satu.',
 					kind: 'select',
@@ -321,6 +323,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_order',
+					specific: true,
 					label: 'Anak ke berapa',
 					help: 'Dari ibu yang sama. Misalnya pilih 1 untuk anak pertama.',
 					kind: 'select',
@@ -338,6 +341,7 @@ const aktaKelahiran: ServiceDefinition = {
 			fields: [
 				{
 					key: 'child_birth_date',
+					specific: true,
 					label: 'Tanggal lahir anak',
 					help: 'Lihat surat keterangan lahir dari rumah sakit, puskesmas atau bidan.',
 					kind: 'date',
@@ -345,6 +349,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_time',
+					specific: true,
 					label: 'Jam lahir (jika tahu)',
 					help: 'Boleh dikosongkan. Contoh: 14:30.',
 					kind: 'time',
@@ -352,6 +357,7 @@ const aktaKelahiran: ServiceDefinition = {
 				},
 				{
 					key: 'child_birth_place',
+					specific: true,
 					label: 'Tempat lahir',
 					help: 'Nama kota atau kabupaten tempat anak lahir, misalnya Banjarbaru.',
 					kind: 'text',

@@ -32,7 +32,7 @@ describe('the event table', () => {
 
 	it('keeps officers\u2019 looks at personal data and internal work off the citizen\u2019s timeline', () => {
 		const hidden = eventTypes.filter((t) => !eventTable[t].citizen);
-		expect(hidden.sort()).toEqual(['checklist', 'document_viewed', 'reassigned', 'viewed']);
+		expect(hidden.sort()).toEqual(['checklist', 'document_viewed', 'nik_revealed', 'reassigned', 'viewed']);
 	});
 
 	it('labels every type, and an unknown stored type as a note', () => {

@@ -26,6 +26,7 @@ export const eventTypes = [
 	'cancelled',
 	'viewed',
 	'document_viewed',
+	'nik_revealed',
 	'note',
 	'checklist',
 	'appointment_booked',
@@ -72,6 +73,8 @@ export interface EventData {
 	cancelled: null;
 	viewed: null;
 	document_viewed: { requirementKey: string };
+	/** Which answer an officer chose to see unmasked. */
+	nik_revealed: { field: string };
 	note: null;
 	checklist: { ticked: string[] };
 	appointment_booked: Appointment;
@@ -148,6 +151,7 @@ export const eventTable = {
 	cancelled: { action: 'cancel', citizen: true, by: 'cancel', label: 'Dibatalkan', notice: null },
 	viewed: { action: null, citizen: false, by: 'inspect', label: 'Dibuka petugas', notice: null },
 	document_viewed: { action: null, citizen: false, by: 'document', label: 'Dokumen dibuka petugas', notice: null },
+	nik_revealed: { action: null, citizen: false, by: 'inspect', label: 'NIK dibuka utuh oleh petugas', notice: null },
 	note: { action: null, citizen: true, by: 'decide', label: 'Catatan', notice: null, officerNote: true },
 	checklist: { action: null, citizen: false, by: 'decide', label: 'Persyaratan dicentang', notice: null },
 	appointment_booked: {

@@ -39,6 +39,19 @@ export const fieldMessages = {
 		'KTP-el dibuat mulai umur 17 tahun, atau lebih muda jika sudah atau pernah menikah. Periksa tanggal lahir dan status menikah.'
 } as const;
 
+/**
+ * Whether an answer is encrypted at rest and masked for officers: every NIK and No. KK (by kind), and the
+ * fields a service marks as specific personal data (a child's data). The one rule; server/crypto uses it.
+ */
+export function isSensitiveField(field: Pick<FieldDefinition, 'kind' | 'specific'>): boolean {
+	return field.kind === 'nik' || field.kind === 'kk' || field.specific === true;
+}
+
+/** The keys of a service's sensitive answers (see `isSensitiveField`). */
+export function sensitiveKeys(steps: readonly StepDefinition[]): Set<string> {
+	return new Set(steps.flatMap((s) => s.fields.filter(isSensitiveField).map((f) => f.key)));
+}
+
 /** Today's date in WITA as YYYY-MM-DD. */
 export function witaToday(now: Date): string {
 	return new Date(now.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
 	ageOn,
+	maskIdentityNumber,
 	checkKk,
 	checkNib,
 	checkNik,
@@ -176,5 +177,16 @@ describe('separators people type', () => {
 		const { checkNik, checkKk } = await import('./identity');
 		expect(checkNik('6372-0415-0393-0002')).toMatchObject({ ok: true, nik: '6372041503930002' });
 		expect(checkKk('6372.0401.0120.0003')).toMatchObject({ ok: true, kk: '6372040101200003' });
+	});
+});
+
+describe('maskIdentityNumber', () => {
+	it('shows the region and the last four digits only, in groups of four', () => {
+		expect(maskIdentityNumber('6372041234560001')).toBe('6372 04•• •••• 0001');
+		expect(maskIdentityNumber('6372 0412 3456 0001')).toBe('6372 04•• •••• 0001');
+	});
+	it('hides a value that is not 16 digits whole', () => {
+		expect(maskIdentityNumber('12345')).toBe('•••••');
+		expect(maskIdentityNumber('6372041234560001')).not.toContain('123456');
 	});
 });

@@ -176,3 +176,15 @@ export const nibSchema = v.pipe(
 		return result.nib;
 	})
 );
+
+/**
+ * A NIK or No. KK as an officer sees it until they choose to reveal it (least sight): the region part and
+ * the last four digits, the rest hidden, in groups of four: `6372 04•• •••• 0001`. Anything that is not
+ * 16 digits is hidden whole.
+ */
+export function maskIdentityNumber(value: string): string {
+	const digits = value.replace(/\s/g, '');
+	if (!/^\d{16}$/.test(digits)) return '•'.repeat(Math.min(value.length, 16));
+	const masked = digits.slice(0, 6) + '•'.repeat(6) + digits.slice(12);
+	return masked.match(/.{4}/g)!.join(' ');
+}

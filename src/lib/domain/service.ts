@@ -38,6 +38,11 @@ export interface FieldDefinition {
 	applicant?: 'name' | 'phone';
 	/** Wording when a volunteer applies for a resident ("NIK warga", not "NIK Anda"). */
 	forResident?: { label?: string; help?: string };
+	/**
+	 * Specific personal data under UU PDP 27/2022 (a child's data): encrypted at rest like NIK and No. KK
+	 * (`isSensitiveField` in domain/fields.ts decides, from this flag and the kind).
+	 */
+	specific?: true;
 }
 
 /** One page of the guided form: one topic. */

@@ -44,7 +44,7 @@ describe('relationOf', () => {
 describe('the permission table', () => {
 	// written out by hand, so a change to the table has to be made twice on purpose
 	const expected: Record<Relation, Operation[]> = {
-		applicant: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'release', 'notified', 'replay', 'apply', 'adopt'],
+		applicant: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'release', 'notified', 'replay', 'apply', 'adopt', 'export'],
 		volunteer: ['view', 'document', 'correct', 'cancel', 'appointment', 'result', 'slip', 'notified', 'replay', 'apply'],
 		officer: ['document', 'inspect', 'decide'],
 		admin: ['audit'],

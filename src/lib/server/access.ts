@@ -84,6 +84,8 @@ export const permissions = {
 	adopt: ['applicant'],
 	/** Submitting the same id again answers with the application (the idempotent replay). */
 	replay: ['applicant', 'volunteer'],
+	/** See the application whole in "Data saya" and download it, with who looked at it (UU PDP). */
+	export: ['applicant'],
 	/** Open the application at the desk (an audited look at personal data). */
 	inspect: ['officer'],
 	/** Claim, tick, ask for a correction, approve, reject, complete, upload the result, revoke. */

@@ -28,6 +28,7 @@ import {
 	applications,
 	documents,
 	holidays,
+	nikIndex,
 	offices,
 	results,
 	services,
@@ -37,6 +38,9 @@ import {
 	type Consent,
 	type ServiceRow
 } from './db/schema';
+import { nikIndexRows, openAnswers, sealAnswers, sealEvery } from './crypto/answers';
+import { keyring } from './crypto/keys';
+import { blindIndexes } from './crypto/sealing';
 import { recordEvent } from './events';
 import { newStorageKey, type DocumentStore } from './storage';
 
@@ -67,17 +71,28 @@ export async function loadDraft(db: Database, userId: string, draftId: string) {
 			.orderBy(asc(documents.createdAt))
 	]);
 	const found = drafts[0];
-	return found ? { ...found, documents: docs } : null;
+	if (!found) return null;
+	const answers = await openAnswers(keyring(), found.draft.answers, 'application_drafts', found.draft.id);
+	return { ...found, draft: { ...found.draft, answers }, documents: docs };
 }
 
 /**
  * The server's draft store (drafts/draft-store.ts) for one user: their own drafts only. Answers are
- * merged in the database (`json_patch`), so two pages saved at once both stay.
+ * merged in the database (`json_patch`), so two pages saved at once both stay. Every answer of a draft is
+ * sealed (server/crypto): a draft is short-lived, and which of its answers are sensitive needs no asking.
  */
 export function draftStore(db: Database, userId: string, now: Date | (() => Date) = () => new Date()): DraftStore {
 	const mine = (id: string) => and(eq(applicationDrafts.id, id), eq(applicationDrafts.userId, userId));
 	const at = typeof now === 'function' ? now : () => now;
-	return {
+	// sealing answers is asynchronous (WebCrypto): this store's operations run one after another, in the
+	// order they were called, so a save fired without waiting never lands after a later one
+	let tail: Promise<unknown> = Promise.resolve();
+	const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+		const run = tail.then(work, work);
+		tail = run.catch(() => {});
+		return run;
+	};
+	const store: DraftStore = {
 		async start(serviceSlug, options = {}) {
 			const id = options.id ?? crypto.randomUUID();
 			const time = at();
@@ -95,15 +110,16 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 		async load(id) {
 			if (!isApplicationId(id)) return null;
 			const [row] = await db.select().from(applicationDrafts).where(mine(id));
-			return row
-				? { id: row.id, serviceSlug: row.serviceSlug, answers: row.answers, resident: row.resident, updatedAt: row.updatedAt.getTime() }
-				: null;
+			if (!row) return null;
+			const answers = await openAnswers(keyring(), row.answers, 'application_drafts', row.id);
+			return { id: row.id, serviceSlug: row.serviceSlug, answers, resident: row.resident, updatedAt: row.updatedAt.getTime() };
 		},
 		async saveAnswers(id, answers) {
 			if (!isApplicationId(id)) return;
+			const sealed = await sealEvery(keyring(), answers, 'application_drafts', id);
 			await db
 				.update(applicationDrafts)
-				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(answers)})`, updatedAt: at() })
+				.set({ answers: sql`json_patch(${applicationDrafts.answers}, ${JSON.stringify(sealed)})`, updatedAt: at() })
 				.where(mine(id));
 		},
 		async saveResident(id, resident) {
@@ -117,6 +133,13 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 			if (!isApplicationId(id)) return;
 			await db.delete(applicationDrafts).where(mine(id));
 		}
+	};
+	return {
+		start: (...args) => inOrder(() => store.start(...args)),
+		load: (...args) => inOrder(() => store.load(...args)),
+		saveAnswers: (...args) => inOrder(() => store.saveAnswers(...args)),
+		saveResident: (...args) => inOrder(() => store.saveResident(...args)),
+		remove: (...args) => inOrder(() => store.remove(...args))
 	};
 }
 
@@ -305,6 +328,10 @@ export async function submit(
 		return { ok: false, reason: 'invalid', errors, missingDocuments };
 	}
 	const answers = cleaned.values;
+	// at rest: the sensitive answers sealed to this application, and the NIKs' blind index
+	const keys = keyring();
+	const sealedAnswers = await sealAnswers(keys, input.service.steps, answers, 'applications', input.id);
+	const nikRows = await nikIndexRows(keys, input.service.steps, answers, input.id);
 
 	const { due } = dueAt(now, { value: input.service.slaValue, unit: input.service.slaUnit }, calendarFrom(calendarRows));
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -342,7 +369,7 @@ export async function submit(
 				insertWhere(
 					db,
 					applications,
-					[application],
+					[{ ...application, answers: sealedAnswers }],
 					sql`NOT EXISTS (SELECT 1 FROM ${applicationDrafts} WHERE ${applicationDrafts.id} = ${application.id} AND ${applicationDrafts.userId} <> ${sender.id})`
 				),
 				// the submitted event sends no notice: the first statement is the whole of it
@@ -358,7 +385,8 @@ export async function submit(
 						)
 					)
 					.returning({ storageKey: documents.storageKey }),
-				db.delete(applicationDrafts).where(and(eq(applicationDrafts.id, application.id), eq(applicationDrafts.userId, sender.id)))
+				db.delete(applicationDrafts).where(and(eq(applicationDrafts.id, application.id), eq(applicationDrafts.userId, sender.id))),
+				...(nikRows.length > 0 ? [insertWhere(db, nikIndex, nikRows, won)] : [])
 			]);
 			if (inserted.rowsAffected === 0) return { ok: false, reason: 'not_yours' };
 			if (input.store) await Promise.all(foreign.map((d) => input.store!.delete(d.storageKey)));
@@ -593,4 +621,27 @@ async function removeDocuments(db: Database, store: DocumentStore, applicationId
 		.where(and(inArray(documents.id, ids), eq(documents.applicationId, applicationId), eq(documents.uploadedBy, uploadedBy)))
 		.returning({ storageKey: documents.storageKey });
 	await Promise.all(rows.map((row) => store.delete(row.storageKey)));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Search by NIK (the counter)
+
+/**
+ * The applications that carry this NIK in any NIK answer (the applicant's, a parent's, …), found through
+ * the keyed blind index (nik_index: the NIK is never stored in the clear, nor compared in SQL), and only
+ * those the viewer may inspect (access.ts: officers of the owning office; admins). Newest first, at most 50.
+ * Every configured key is searched, so a lookup keeps working while a key rotation is under way.
+ */
+export async function findByNik(db: Database, viewer: Viewer, nik: string) {
+	const normalised = nik.replace(/\s/g, '');
+	if (!/^\d{16}$/.test(normalised)) return [];
+	const digests = await blindIndexes(keyring(), normalised);
+	return db
+		.selectDistinct({ ...summaryColumns, officeId: applications.officeId, fieldKey: nikIndex.fieldKey })
+		.from(nikIndex)
+		.innerJoin(applications, eq(applications.id, nikIndex.applicationId))
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(and(inArray(nikIndex.digest, digests), whereMay(viewer, 'inspect')))
+		.orderBy(desc(applications.submittedAt))
+		.limit(50);
 }

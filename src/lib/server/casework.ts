@@ -18,6 +18,8 @@ import {
 	services,
 	users
 } from './db/schema';
+import { openAnswers } from './crypto/answers';
+import { keyring } from './crypto/keys';
 import { auditLog, recordEvent } from './events';
 
 export const caseworkMessages = {
@@ -57,7 +59,32 @@ export async function openForOfficer(db: Database, officer: SessionUser, applica
 		...recordEvent(db, { applicationId, actorId: officer.id, type: 'viewed', at: now }, { when: sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${mine})` })
 	]);
 	const row = rows[0];
-	return row ? { ...row, documents: docs, result: result[0] ?? null, events } : null;
+	if (!row) return null;
+	const answers = await openAnswers(keyring(), row.application.answers, 'applications', row.application.id);
+	return { ...row, application: { ...row.application, answers }, documents: docs, result: result[0] ?? null, events };
+}
+
+/**
+ * An officer chooses to see one NIK or No. KK of an application in full (masked by default): the value,
+ * and an audit event `nik_revealed` naming the field, only for an officer of its office (`inspect`).
+ * Null when it is not theirs to see or the field is not such a number.
+ */
+export async function revealNumber(db: Database, officer: SessionUser, applicationId: string, fieldKey: string, now = new Date()) {
+	const [row] = await db
+		.select({ application: applications, steps: services.steps })
+		.from(applications)
+		.innerJoin(services, eq(services.slug, applications.serviceSlug))
+		.where(and(eq(applications.id, applicationId), whereMay(officer, 'inspect')));
+	const field = row?.steps.flatMap((s) => s.fields).find((f) => f.key === fieldKey);
+	if (!row || !field || (field.kind !== 'nik' && field.kind !== 'kk')) return null;
+	const answers = await openAnswers(keyring(), { [fieldKey]: row.application.answers[fieldKey] ?? '' }, 'applications', applicationId);
+	const [statement] = recordEvent(
+		db,
+		{ applicationId, actorId: officer.id, type: 'nik_revealed', note: field.label, data: { field: fieldKey }, at: now },
+		{ when: 'always' }
+	);
+	await statement;
+	return { key: fieldKey, label: field.label, value: answers[fieldKey] };
 }
 
 /** Whether this officer holds the application and it is in `status`: the guard before storing a result file. */

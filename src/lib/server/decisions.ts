@@ -12,7 +12,8 @@
  * The SLA clock pauses while the application waits on the citizen: `pausedAt` is set when an officer asks
  * for a correction, and on resubmission the promised time moves by exactly the working time that passed.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { may, relationOf, whereMay, type Operation } from './access';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { fieldSchema, type Answers } from '$lib/domain/fields';
@@ -30,6 +31,7 @@ import {
 	applications,
 	documents,
 	holidays,
+	nikIndex,
 	offices,
 	results,
 	services,
@@ -37,7 +39,9 @@ import {
 	type CorrectionRequest,
 	type ServiceRow
 } from './db/schema';
-import { insertIfPreviousChanged } from './db/conditional';
+import { insertIfPreviousChanged, insertWhere } from './db/conditional';
+import { nikIndexRows, openAnswers, sealAnswers, sealEvery } from './crypto/answers';
+import { keyring } from './crypto/keys';
 import { recordEvent } from './events';
 import { finish } from '$lib/domain/performance';
 import * as survey from './survey';
@@ -89,7 +93,11 @@ async function load(db: Database, applicationId: string) {
 			.where(eq(applications.id, applicationId)),
 		db.select({ date: holidays.date }).from(holidays)
 	]);
-	return found[0] ? { ...found[0], calendar: calendarFrom(calendarRows) } : null;
+	const row = found[0];
+	if (!row) return null;
+	// the answers as typed (sealed at rest): a resubmission merges them, an issued document shows them
+	const answers = await openAnswers(keyring(), row.application.answers, 'applications', row.application.id);
+	return { ...row, application: { ...row.application, answers }, calendar: calendarFrom(calendarRows) };
 }
 
 export type ResultInput =
@@ -141,6 +149,8 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 	let eventNote = note;
 	// what the event carries beyond its note, so the log alone can rebuild the history
 	let data: EventData[keyof EventData] = null;
+	// statements after the event, written only if the change won (a resubmission's NIK blind index)
+	const afterStatements: BatchItem<'sqlite'>[] = [];
 	switch (input.action) {
 		case 'claim':
 			changes.assignedOfficerId = input.actor.id;
@@ -164,11 +174,18 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 				(d) => application.correction?.documents.includes(d.key) && !replaced.has(d.key)
 			);
 			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
-			changes.answers = resubmitted.answers;
+			// at rest: the sensitive answers sealed in the row; in the event that keeps what was resent, all of them
+			const keys = keyring();
+			changes.answers = await sealAnswers(keys, service.steps, resubmitted.answers, 'applications', application.id);
+			const resent = Object.fromEntries((application.correction?.fields ?? []).map((k) => [k, resubmitted.answers[k] ?? '']));
 			data = {
-				answers: Object.fromEntries((application.correction?.fields ?? []).map((k) => [k, resubmitted.answers[k] ?? ''])),
+				answers: await sealEvery(keys, resent, 'application_events', application.id),
 				documents: application.correction?.documents ?? []
 			} satisfies EventData['resubmitted'];
+			const after = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} AND ${applications.status} = ${checked.to} AND ${applications.updatedAt} = ${now.getTime()})`;
+			const nikRows = await nikIndexRows(keys, service.steps, resubmitted.answers, application.id);
+			afterStatements.push(db.delete(nikIndex).where(and(eq(nikIndex.applicationId, application.id), after)));
+			if (nikRows.length > 0) afterStatements.push(insertWhere(db, nikIndex, nikRows, after));
 			changes.correction = null;
 			changes.pausedAt = null;
 			// the promise moves by exactly the working time the application waited on the citizen
@@ -258,7 +275,7 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 		input.action === 'complete' && input.result
 			? [insertIfPreviousChanged(db, results, [resultRow(application, service, numberFormat, input.result, input.actor.id, now)])]
 			: [];
-	const [updated] = await db.batch([update, ...result, ...event, ...invitation]);
+	const [updated] = await db.batch([update, ...result, ...event, ...invitation, ...afterStatements]);
 	const written = updated.length > 0;
 	return written ? { ok: true, status: checked.to } : { ok: false, message: decisionMessages.changed };
 }
@@ -335,8 +352,9 @@ export async function correctionFor(db: Database, user: Pick<SessionUser, 'id' |
 		.where(and(eq(applications.id, applicationId), eq(applications.status, 'needs_correction'), whereMay(user, 'correct')));
 	if (!row?.application.correction) return null;
 	const asked = row.application.correction;
+	const answers = await openAnswers(keyring(), row.application.answers, 'applications', row.application.id);
 	return {
-		application: row.application,
+		application: { ...row.application, answers },
 		service: row.service,
 		asked,
 		fields: row.service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key)),

@@ -11,6 +11,8 @@
  */
 import { error } from '@sveltejs/kit';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { keyring as installedKeyring } from './crypto/keys';
+import { sealBytes, unsealBytes, type Keyring } from './crypto/sealing';
 
 export interface StoredFile {
 	body: ReadableStream;
@@ -52,6 +54,27 @@ export function r2Store(bucket: Bucket): DocumentStore {
 	};
 }
 
+/**
+ * Documents encrypted at rest, around any store (R2, a folder, an S3-compatible store): AES-256-GCM with the
+ * data keyring (server/crypto), bound to the storage key, so a file copied under another key does not
+ * open. A file stored before encryption (no "PDP1" header) is read as it is. `size` is the plain size.
+ */
+export function sealedStore(inner: DocumentStore, keyring: () => Keyring = installedKeyring): DocumentStore {
+	const ad = (key: string) => `documents/${key}`;
+	return {
+		async put(key, bytes, contentType) {
+			await inner.put(key, await sealBytes(keyring(), bytes, ad(key)), contentType);
+		},
+		async get(key) {
+			const stored = await inner.get(key);
+			if (!stored) return null;
+			const bytes = await unsealBytes(keyring(), new Uint8Array(await new Response(stored.body).arrayBuffer()), ad(key));
+			return { body: new Blob([bytes as BlobPart]).stream(), contentType: stored.contentType, size: bytes.byteLength };
+		},
+		delete: (key) => inner.delete(key)
+	};
+}
+
 const REGISTERED = Symbol.for('layanan-banjarbaru.documentStore');
 type Registry = { [REGISTERED]?: DocumentStore };
 
@@ -60,12 +83,15 @@ export function registerDocumentStore(store: DocumentStore | undefined): void {
 	(globalThis as Registry)[REGISTERED] = store;
 }
 
-/** The R2 binding when the platform has one (Workers), else the store the server entry registered. */
+/**
+ * The R2 binding when the platform has one (Workers), else the store the server entry registered; either
+ * way encrypted at rest (`sealedStore`): every caller gets the one wrapper.
+ */
 export function documentStore(platform: App.Platform | undefined): DocumentStore {
 	const bucket = platform?.env?.DOCUMENTS;
-	if (bucket) return r2Store(bucket);
+	if (bucket) return sealedStore(r2Store(bucket));
 	const registered = (globalThis as Registry)[REGISTERED];
-	if (registered) return registered;
+	if (registered) return sealedStore(registered);
 	console.error('No document store: neither the DOCUMENTS R2 binding nor a registered store.');
 	error(503, 'Penyimpanan dokumen sedang tidak tersedia. Silakan coba lagi nanti.');
 }

@@ -644,6 +644,48 @@ export type QueuedChannel = 'whatsapp' | 'sms' | 'push';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export type CodePurpose = 'verify' | 'reset' | 'claim';
 
+/**
+ * The NIK blind index (server/crypto/answers.ts): the keyed HMAC of each NIK answer of an application, so
+ * an exact search by NIK (the counter) finds it while the NIK itself is stored only sealed.
+ */
+export const nikIndex = sqliteTable(
+	'nik_index',
+	{
+		digest: text('digest').notNull(),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applications.id),
+		/** The answer it indexes (applicant_nik, mother_nik, …). */
+		fieldKey: text('field_key').notNull()
+	},
+	(t) => [uniqueIndex('nik_index_unique').on(t.applicationId, t.fieldKey), index('nik_index_digest_idx').on(t.digest)]
+);
+
+/**
+ * A resident's request about their own data (UU PDP 27/2022): a correction or a deletion, answered by an
+ * admin within 3×24 hours (`dueAt`). Kept after it is answered: it is the record that the right was honoured.
+ */
+export const dataRequests = sqliteTable(
+	'data_requests',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<'correction' | 'deletion'>().notNull(),
+		/** What the resident wrote: what is wrong and what it should be, or what to delete and why. */
+		detail: text('detail').notNull(),
+		status: text('status').$type<'open' | 'done' | 'refused'>().notNull(),
+		/** The admin's answer, read by the resident (for a refusal: the legal reason). */
+		answer: text('answer'),
+		decidedBy: text('decided_by').references(() => users.id),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('data_requests_user_idx').on(t.userId, t.createdAt), index('data_requests_status_idx').on(t.status, t.dueAt)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;

@@ -55,7 +55,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		holderName: opened.holderName,
 		holding,
 		actions: allowedActions(application.status, 'officer').filter((a) => a === 'claim' || holding),
-		sections: answerSections(service.steps, application.answers),
+		// least sight: NIK and No. KK masked until the officer reveals one (action nik_revealed, audited)
+		sections: answerSections(service.steps, application.answers, { maskNumbers: true }),
 		fields: service.steps.flatMap((s) => s.fields.map((f) => ({ key: f.key, label: f.label }))),
 		documents: service.documents.map((d) => {
 			const file = documents.find((f) => f.requirementKey === d.key);
@@ -148,6 +149,13 @@ export const actions = {
 		const outcome = await casework.setChecklist(getDb(), officer, params.id, checks);
 		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
 		redirect(303, `/petugas/permohonan/${params.id}#persyaratan`);
+	},
+	nik_revealed: async ({ locals, params, request }) => {
+		const officer = await officerOf(locals, params.id);
+		const form = await request.formData();
+		const revealed = await casework.revealNumber(getDb(), officer, params.id, text(form, 'field'));
+		if (!revealed) return fail(400, { message: 'Isian ini tidak bisa dibuka.', note: '' });
+		return { revealed };
 	},
 	result_revoked: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
