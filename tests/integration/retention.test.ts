@@ -5,7 +5,7 @@ import { retentionMillis } from '../../src/lib/domain/privacy';
 import * as applications from '../../src/lib/server/applications';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
-import { applicationDrafts, applications as table, documents, loginThrottle, notifications } from '../../src/lib/server/db/schema';
+import { applicationDrafts, applications as table, documents, loginThrottle, notifications, phoneCodes } from '../../src/lib/server/db/schema';
 import { decide } from '../../src/lib/server/decisions';
 import * as myData from '../../src/lib/server/my-data';
 import { eraseErasable, runRetention } from '../../src/lib/server/retention';
@@ -40,8 +40,13 @@ describe('runRetention', () => {
 			{ key: 'terkunci', failures: 9, windowStartedAt: start, lockedUntil: new Date(start.getTime() + 400 * DAY) }
 		]);
 
+		// one-time codes: one long expired, one from this morning
+		const code = (id: string, at: Date) => ({ id, phone: '+6281322221111', purpose: 'reset' as const, codeHash: 'x', expiresAt: at, createdAt: at });
+		await db.insert(phoneCodes).values([code('kode-lama', start), code('kode-baru', new Date(now.getTime() - 60_000))]);
+
 		const count = await runRetention(db, now, { store });
-		expect(count).toMatchObject({ drafts: 1, documents: 2, throttle: 1, oneTimeCodes: 0 });
+		expect(count).toMatchObject({ drafts: 1, documents: 2, throttle: 1, oneTimeCodes: 1 });
+		expect((await db.select({ id: phoneCodes.id }).from(phoneCodes)).map((c) => c.id)).toEqual(['kode-baru']);
 		const drafts = (await db.select({ id: applicationDrafts.id }).from(applicationDrafts)).map((d) => d.id);
 		expect(drafts).not.toContain(oldDraft);
 		expect(drafts).toContain(freshDraft);

@@ -17,7 +17,6 @@ export const counterMessages = {
 	empty: 'Tulis kode lacak, nomor HP, NIK atau nama pemohon.',
 	short: 'Tulis paling sedikit 3 huruf dari nama.',
 	long: 'Pencarian paling banyak 100 karakter.',
-	nikNotYet: 'Pencarian dengan NIK belum tersedia. Cari dengan kode lacak, nomor HP atau nama.',
 	none: 'Tidak ada permohonan yang cocok di kantor ini.'
 } as const;
 

@@ -5,23 +5,16 @@
  * /petugas/permohonan/[id]) and what they made at this counter for a walk-in resident (its receipt and
  * slip, /permohonan/[id]), so the counter never lists what the officer may not open.
  *
- * NIK: searching by NIK needs the NIK stored encrypted with a keyed blind index (the personal-data work,
- * issue of h11). `registerNikLookup` is the seam: it gives the SQL condition on `applications` for a NIK;
- * until one is registered, a NIK search says plainly that it is not available yet.
+ * NIK: the NIK is stored only sealed; an exact search goes through its keyed blind index (nik_index,
+ * server/crypto), with every configured key so that it keeps working during a key rotation.
  */
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { counterMessages, readCounterQuery } from '$lib/domain/counter-search';
 import { whereMay, whereRelation, type Viewer } from './access';
 import type { Database } from './db/open';
-import { applications, services } from './db/schema';
-
-type NikLookup = (nik: string) => Promise<SQL> | SQL;
-let nikLookup: NikLookup | null = null;
-
-/** The blind-index lookup for NIK (a condition on `applications`), registered by the personal-data module. */
-export function registerNikLookup(lookup: NikLookup | null) {
-	nikLookup = lookup;
-}
+import { applications, nikIndex, services } from './db/schema';
+import { keyring } from './crypto/keys';
+import { blindIndexes } from './crypto/sealing';
 
 export const COUNTER_LIMIT = 20;
 
@@ -69,8 +62,13 @@ export async function search(db: Database, officer: Viewer, typed: string): Prom
 			condition = nameLike(query.name);
 			break;
 		case 'nik':
-			if (!nikLookup) return { ok: false, message: counterMessages.nikNotYet };
-			condition = await nikLookup(query.nik);
+			condition = inArray(
+				applications.id,
+				db
+					.select({ id: nikIndex.applicationId })
+					.from(nikIndex)
+					.where(inArray(nikIndex.digest, await blindIndexes(keyring(), query.nik)))
+			);
 			break;
 		default: {
 			const unknown: never = query;

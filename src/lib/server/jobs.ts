@@ -12,26 +12,36 @@
  * notice sender claims rows with a conditional UPDATE (notify/outbox.ts). A job that fails is logged
  * and does not stop the others.
  *
- * Adding a job is one line in `jobs`: a name and a function of the database.
+ * Adding a job is one line in `jobs`: a name and a function of the database, the time and the platform
+ * (for the document store: R2 on Workers, the registered store on Node).
  */
 import type { Database } from './db/open';
 import { drainOutbox } from './notify/outbox';
+import { runRetention } from './retention';
+import { documentStore } from './storage';
 
-export type Job = (db: Database, now: Date) => Promise<unknown>;
+export type Job = (db: Database, now: Date, platform: App.Platform | undefined) => Promise<unknown>;
 
 export const jobs: Record<string, Job> = {
 	/** Sends what waits in the notice outbox (WhatsApp, SMS, Web Push). */
-	notices: (db) => drainOutbox(db)
+	notices: (db) => drainOutbox(db),
+	/** Deletes what has outlived its retention period (domain/privacy.ts), document bytes included. */
+	retention: (db, now, platform) => runRetention(db, now, { store: documentStore(platform) })
 };
 
 /** Runs every job (or the named ones) once; never throws. */
-export async function runJobs(db: Database, names: string[] = Object.keys(jobs), now = new Date()) {
+export async function runJobs(
+	db: Database,
+	names: string[] = Object.keys(jobs),
+	now = new Date(),
+	platform: App.Platform | undefined = undefined
+) {
 	const outcome: Record<string, 'ok' | 'failed'> = {};
 	for (const name of names) {
 		const job = jobs[name];
 		if (!job) continue;
 		try {
-			await job(db, now);
+			await job(db, now, platform);
 			outcome[name] = 'ok';
 		} catch (cause) {
 			console.error(`Job ${name} failed:`, cause instanceof Error ? cause.message : cause);

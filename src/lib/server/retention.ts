@@ -6,14 +6,14 @@
  * - the documents of rejected or cancelled applications, the period after that decision (the application
  *   and its history stay: they are the office's record);
  * - throttle rows whose window and lock are over;
- * - one-time codes, when that table exists.
+ * - one-time codes (phone_codes) past their period.
  * Document bytes are deleted from `store` when one is given; without it, document rows are left alone
  * (never a row deleted whose bytes would be orphaned). Idempotent: running it twice deletes nothing more.
  */
 import { and, eq, inArray, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { retentionMillis } from '$lib/domain/privacy';
 import type { Database } from './db/open';
-import { applicationDrafts, applications, documents, loginThrottle, notifications, results } from './db/schema';
+import { applicationDrafts, applications, documents, loginThrottle, notifications, phoneCodes, results } from './db/schema';
 import type { DocumentStore } from './storage';
 
 export interface RetentionCount {
@@ -22,8 +22,6 @@ export interface RetentionCount {
 	throttle: number;
 	oneTimeCodes: number;
 }
-
-const OTP_TABLES = ['one_time_codes', 'otp_codes'];
 
 export async function runRetention(db: Database, now: Date, options: { store?: DocumentStore } = {}): Promise<RetentionCount> {
 	const count: RetentionCount = { drafts: 0, documents: 0, throttle: 0, oneTimeCodes: 0 };
@@ -76,24 +74,12 @@ export async function runRetention(db: Database, now: Date, options: { store?: D
 		.returning({ key: loginThrottle.key });
 	count.throttle = throttle.length;
 
-	count.oneTimeCodes = await deleteOneTimeCodes(db, before('oneTimeCode'));
+	const codes = await db
+		.delete(phoneCodes)
+		.where(lt(phoneCodes.expiresAt, before('oneTimeCode')))
+		.returning({ id: phoneCodes.id });
+	count.oneTimeCodes = codes.length;
 	return count;
-}
-
-/** The one-time codes table comes with password reset (another feature): deleted from only if it exists. */
-async function deleteOneTimeCodes(db: Database, cutoff: Date): Promise<number> {
-	const tables = (await db.all(
-		sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${sql.join(OTP_TABLES.map((t) => sql`${t}`), sql`, `)})`
-	)) as { name: string }[];
-	let deleted = 0;
-	for (const { name } of tables) {
-		const columns = (await db.all(sql`SELECT name FROM pragma_table_info(${name})`)) as { name: string }[];
-		const column = ['created_at', 'expires_at'].find((c) => columns.some((col) => col.name === c));
-		if (!column) continue;
-		const result = await db.run(sql`DELETE FROM ${sql.identifier(name)} WHERE ${sql.identifier(column)} < ${cutoff.getTime()}`);
-		deleted += result.rowsAffected;
-	}
-	return deleted;
 }
 
 /**

@@ -3,7 +3,7 @@
  * the `aes128gcm` content coding (RFC 8188) keyed as RFC 8291 says, and the request signed with VAPID
  * (RFC 8292: an ES256 JWT for the push service's origin, and the application server's public key).
  *
- * Why not @pushforge/builder (preinstalled for this): its 2.0.5 encrypts with the older `aesgcm` coding
+ * Why not @pushforge/builder: its 2.0.5 encrypts with the older `aesgcm` coding
  * of draft-ietf-webpush-encryption-04 (Encryption/Crypto-Key headers), not RFC 8291's `aes128gcm`, which
  * push services must accept and against whose published example this module is tested byte for byte
  * (src/lib/server/notify/web-push.test.ts). The `web-push` package needs node:crypto (no Workers).

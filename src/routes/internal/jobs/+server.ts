@@ -11,5 +11,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, platform }) => {
 	const token = platform?.env?.JOBS_TOKEN;
 	if (!token || request.headers.get('x-jobs-token') !== token) error(404, 'Halaman tidak ditemukan.');
-	return json(await runJobs(getDb()));
+	return json(await runJobs(getDb(), undefined, new Date(), platform));
 };

@@ -5,13 +5,27 @@ import { formatWita } from '$lib/domain/working-time';
 import * as counter from '$lib/server/counter';
 import { getDb } from '$lib/server/db';
 import { requireOfficer } from '$lib/server/guard';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const officer = requireOfficer(event);
-	const q = event.url.searchParams.get('cari');
-	if (q === null) return { q: '', result: null };
-	const found = await counter.search(getDb(), officer, q);
+	requireOfficer(event);
+	return {};
+};
+
+/**
+ * The search is a POST: what is typed (a NIK, a phone number) never lands in the address, the server's
+ * access log or the browser's history.
+ */
+export const actions: Actions = {
+	default: async (event) => {
+		const officer = requireOfficer(event);
+		const typed = (await event.request.formData()).get('cari');
+		const q = typeof typed === 'string' ? typed : '';
+		return found(await counter.search(getDb(), officer, q), q);
+	}
+};
+
+function found(found: counter.CounterResult, q: string) {
 	return {
 		q: q.slice(0, 100),
 		result: found.ok
@@ -29,6 +43,6 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: { message: found.message }
 	};
-};
+}
 
 export const csr = false;
