@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { newKeySpec } from '../../src/lib/server/crypto/sealing';
 import { E2E_PORT } from './helpers';
 
 // Beside the e2e servers (E2E_PORT, +1000 Worker, +3000 Hrana), so parallel checkouts do not collide.
@@ -24,7 +25,11 @@ test.beforeAll(async () => {
 	delete env.TURSO_AUTH_TOKEN;
 	wrangler = spawn(
 		'npx',
-		['wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'],
+		[
+			'wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false',
+			// the data key is there (as `wrangler secret put DATA_KEYS` would set it): only the database is missing
+			'--var', `DATA_KEYS:${newKeySpec('edge')}`
+		],
 		{ env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
 	);
 	let output = '';

@@ -41,7 +41,8 @@ const matrix: Record<Who, Record<(typeof routes)[number], Outcome>> = {
 		'/akun/relawan': 'ok', '/admin/relawan': 'forbidden'
 	},
 	officer: {
-		'/akun': 'ok', '/permohonan': 'forbidden', '/relawan': 'forbidden', '/petugas': 'ok', '/admin': 'forbidden',
+		// an officer's own list: the walk-in applications they made at the counter (access.ts: their helper)
+		'/akun': 'ok', '/permohonan': 'ok', '/relawan': 'forbidden', '/petugas': 'ok', '/admin': 'forbidden',
 		'/admin/petugas': 'forbidden', '/admin/layanan': 'forbidden', '/admin/hari-libur': 'forbidden',
 		'/akun/relawan': 'ok', '/admin/relawan': 'forbidden'
 	},

@@ -81,12 +81,14 @@ test('a submission stores its photos in the S3 bucket, and the applicant opens t
 	for (const row of rows) {
 		const stored = s3.objects.get(String(row.storage_key));
 		expect(stored?.contentType).toBe('image/jpeg');
+		// sealed at rest (AES-256-GCM around every store): the bucket never holds the photo as it was sent
 		expect(stored!.bytes.length).toBeGreaterThan(0);
+		expect(stored!.bytes.includes(photo.subarray(0, 64))).toBe(false);
 
 		const opened = await fetch(`${server.origin}/dokumen/${row.id}`, { headers: { cookie: cookie! } });
 		expect(opened.status).toBe(200);
 		expect(opened.headers.get('content-type')).toBe('image/jpeg');
-		expect(Buffer.from(await opened.arrayBuffer()).equals(stored!.bytes)).toBe(true);
+		expect(Buffer.from(await opened.arrayBuffer()).equals(photo)).toBe(true);
 	}
 
 	// without the session the gate sends to the login page (the bucket is never reached)

@@ -77,7 +77,15 @@ const pages: { path: string; may: Who[] }[] = [
 	{ path: '/admin/relawan', may: ['admin'] },
 	{ path: '/admin/permohonan', may: ['admin'] },
 	{ path: '/admin/kabar', may: ['admin'] },
-	{ path: `/admin/permohonan/${fakeId}`, may: [] }
+	{ path: `/admin/permohonan/${fakeId}`, may: [] },
+	{ path: '/akun/data', may: ['citizen', 'volunteer', 'officer', 'admin'] },
+	{ path: '/akun/data/unduh', may: ['citizen', 'volunteer', 'officer', 'admin'] },
+	{ path: '/admin/data-pribadi', may: ['admin'] },
+	{ path: '/admin/pengaduan', may: ['admin'] },
+	{ path: '/admin/ikm', may: ['admin'] },
+	{ path: '/petugas/pengaduan', may: ['officer'] },
+	{ path: `/petugas/pengaduan/${fakeId}`, may: [] },
+	{ path: `/admin/pengaduan/${fakeId}`, may: [] }
 ];
 
 const attackPhone = `+62${uniquePhone().slice(1)}`;
@@ -110,7 +118,13 @@ const actions: { path: string; may: Who[]; body: Record<string, string> }[] = [
 	{ path: `/permohonan/${fakeId}/jadwal?/batal`, may: [], body: {} },
 	{ path: `/permohonan/${fakeId}/perbaiki`, may: [], body: { child_name: 'x' } },
 	{ path: '/akun/relawan', may: ['citizen', 'volunteer', 'officer', 'admin'], body: { kelurahan: '6372041002', motivation: 'x' } },
-	{ path: '/akun/klaim', may: ['citizen', 'volunteer', 'officer', 'admin'], body: { code: 'ABCD2345', phone: '0812' } }
+	{ path: '/akun/klaim', may: ['citizen', 'volunteer', 'officer', 'admin'], body: { code: 'ABCD2345', phone: '0812' } },
+	{ path: '/akun/data?/request', may: ['citizen', 'volunteer', 'officer', 'admin'], body: { kind: 'deletion', detail: 'hapus' } },
+	{ path: '/admin/data-pribadi?/answer', may: ['admin'], body: { requestId: fakeId, status: 'done', answer: 'sudah' } },
+	{ path: '/admin/ikm', may: ['admin'], body: { serviceSlug: 'akta-kelahiran', month: '2026-11', text: 'Tindak lanjut palsu' } },
+	{ path: '/petugas/loket', may: ['officer'], body: { cari: '6372045204950001' } },
+	{ path: `/petugas/pengaduan/${fakeId}`, may: [], body: { answer: 'Jawaban palsu' } },
+	{ path: `/admin/pengaduan/${fakeId}`, may: [], body: { answer: 'Jawaban palsu' } }
 ];
 
 async function cookies() {

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { newKeySpec } from '../../src/lib/server/crypto/sealing';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,6 +41,8 @@ export async function startNodeServer({
 			TURSO_DATABASE_URL: databaseUrl,
 			TURSO_AUTH_TOKEN: '',
 			DOCUMENTS_DIR: documentsDir,
+			// a fresh data key (personal data is sealed at rest; the server refuses to start without one)
+			DATA_KEYS: newKeySpec('test'),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']

@@ -25,9 +25,19 @@ export type Job = (db: Database, now: Date, platform: App.Platform | undefined) 
 export const jobs: Record<string, Job> = {
 	/** Sends what waits in the notice outbox (WhatsApp, SMS, Web Push). */
 	notices: (db) => drainOutbox(db),
-	/** Deletes what has outlived its retention period (domain/privacy.ts), document bytes included. */
-	retention: (db, now, platform) => runRetention(db, now, { store: documentStore(platform) })
+	/** Deletes what has outlived its retention period (domain/privacy.ts), document bytes included: hourly is plenty. */
+	retention: atMostEvery(60 * 60_000, (db, now, platform) => runRetention(db, now, { store: documentStore(platform) }))
 };
+
+/** A job that runs at most once per `ms` in this process or isolate (the clock ticks far more often). */
+function atMostEvery(ms: number, job: Job): Job {
+	let last = Number.NEGATIVE_INFINITY;
+	return async (db, now, platform) => {
+		if (now.getTime() - last < ms) return 'skipped';
+		last = now.getTime();
+		return job(db, now, platform);
+	};
+}
 
 /** Runs every job (or the named ones) once; never throws. */
 export async function runJobs(

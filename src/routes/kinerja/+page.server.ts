@@ -8,7 +8,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const { months, services } = await kinerja.figures(getDb());
 	const wanted = url.searchParams.get('bulan');
 	const month = wanted && months.includes(wanted) ? wanted : months.at(-1)!;
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	// a browser asks again each time (a resident who just answered the survey sees it counted); a shared cache
+	// in front (Cloudflare) may keep it a minute
+	setHeaders({ 'cache-control': 'public, max-age=0, s-maxage=60' });
 	return {
 		months,
 		month,

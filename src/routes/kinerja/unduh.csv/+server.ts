@@ -10,7 +10,7 @@ export const GET: RequestHandler = async () => {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': 'attachment; filename="kinerja-layanan-banjarbaru.csv"',
-			'cache-control': 'public, max-age=60'
+			'cache-control': 'public, max-age=0, s-maxage=60'
 		}
 	});
 };
