@@ -7,7 +7,27 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { formatPhone } from '$lib/domain/phone';
 import type { Viewer } from './access';
 import * as complaints from './complaints';
+import type { Complaint } from './db/schema';
 import { getDb } from './db';
+
+/** What every page of one complaint shows, the filer's and the staff's alike. */
+export function complaintView(found: { complaint: Complaint; serviceName: string; escalated: boolean }) {
+	const c = found.complaint;
+	return {
+		code: c.code,
+		serviceName: found.serviceName,
+		status: c.status,
+		text: c.text,
+		filedAt: c.filedAt,
+		dueAt: c.dueAt,
+		answer: c.answer,
+		answeredAt: c.answeredAt,
+		reopenCount: c.reopenCount,
+		reopenReason: c.reopenReason,
+		previousAnswer: c.previousAnswer,
+		escalated: found.escalated
+	};
+}
 
 export async function complaintPage(user: Viewer, id: string) {
 	const found = await complaints.byId(getDb(), user, id);
@@ -16,18 +36,7 @@ export async function complaintPage(user: Viewer, id: string) {
 	const contact = found.showContact ? [c.contactName, c.contactPhone && formatPhone(c.contactPhone)].filter(Boolean).join(', ') || null : null;
 	return {
 		c: {
-			code: c.code,
-			serviceName: found.serviceName,
-			status: c.status,
-			text: c.text,
-			filedAt: c.filedAt,
-			dueAt: c.dueAt,
-			answer: c.answer,
-			answeredAt: c.answeredAt,
-			reopenCount: c.reopenCount,
-			reopenReason: c.reopenReason,
-			previousAnswer: c.previousAnswer,
-			escalated: found.escalated,
+			...complaintView(found),
 			namesOfficer: c.namesOfficer,
 			officerName: c.officerName,
 			contact

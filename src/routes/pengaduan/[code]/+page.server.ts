@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { complaintView } from '$lib/server/complaint-pages';
 import * as complaints from '$lib/server/complaints';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
@@ -8,23 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const found = await complaints.byCode(getDb(), locals.user ?? null, params.code);
 	if (!found) error(404, 'Pengaduan tidak ditemukan.');
-	const c = found.complaint;
 	return {
 		fresh: url.searchParams.get('baru') === '1',
-		c: {
-			code: c.code,
-			serviceName: found.serviceName,
-			status: c.status,
-			text: c.text,
-			filedAt: c.filedAt,
-			dueAt: c.dueAt,
-			answer: c.answer,
-			answeredAt: c.answeredAt,
-			reopenCount: c.reopenCount,
-			reopenReason: c.reopenReason,
-			previousAnswer: c.previousAnswer,
-			escalated: found.escalated
-		},
+		c: complaintView(found),
 		mayReopen: found.mayReopen,
 		mayMarkSolved: found.mayMarkSolved
 	};
