@@ -1,3 +1,5 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { i18nOptions } from './i18n.config.js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -72,8 +74,13 @@ function shellEntry(): Plugin {
 	};
 }
 
+
 export default defineConfig({
-	plugins: [localDataKey(), sveltekit(), shellEntry()],
+	plugins: [
+		// under vitest the messages are compiled beforehand (`npm run i18n` in test:unit): the plugin's file
+		// watcher would keep the test run from exiting
+		...(process.env.VITEST ? [] : [paraglideVitePlugin(i18nOptions as Parameters<typeof paraglideVitePlugin>[0])]),
+		localDataKey(), sveltekit(), shellEntry()],
 	// workbox-window's package points bundlers at its ES5 build (classes and iterators transpiled, 2.5× the
 	// size); every browser that has service workers runs its ES2017 build
 	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },

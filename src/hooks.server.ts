@@ -22,6 +22,10 @@ import { runJobs, startTimer } from '$lib/server/jobs';
 import { configureNotify, readNotifyConfig } from '$lib/server/notify/config';
 import { takeQueuedFlag } from '$lib/server/notify/outbox';
 import { building, dev, version } from '$app/environment';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 
 /**
  * Every page, with or without the framework (`csr = false`), loads the shell script (service worker,
@@ -30,7 +34,21 @@ import { building, dev, version } from '$app/environment';
  */
 const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
 const shellTag = `<script type="module" src="${shellScript}"></script>`;
-const withShell = ({ html }: { html: string }) => html.replace('</head>', `${shellTag}</head>`);
+const withShell = ({ html }: { html: string }) =>
+	html.replace('%lang%', getLocale()).replace('</head>', `${shellTag}</head>`);
+
+/**
+ * The reader's language (Paraglide, i18n.config.js) is held per request in an AsyncLocalStorage, installed
+ * here once (Workers: the `nodejs_als` flag) so every message function, in any module, reads this request's.
+ * The middleware gets a copy without the body: it reads only the address and the `bahasa` cookie, and a
+ * clone of an upload's stream would be buffered twice.
+ */
+overwriteServerAsyncLocalStorage(new AsyncLocalStorage());
+
+export const handle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(new Request(event.request.url, { headers: event.request.headers }), () =>
+		handleRequest({ event, resolve })
+	);
 
 /**
  * Once per process (Node) or isolate (Workers), before any request: the data keyring from the DATA_KEYS
@@ -52,15 +70,15 @@ export const init: ServerInit = async () => {
 /** The methods this app answers; anything else (TRACE, PUT, PROPFIND…) is refused before any route. */
 const methods = new Set(['GET', 'HEAD', 'POST']);
 
-export const handle: Handle = async ({ event, resolve }) => {
+const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 
 	if (!methods.has(event.request.method)) {
-		return plain(405, 'Metode permintaan ini tidak didukung.', { allow: 'GET, HEAD, POST' });
+		return plain(405, m.common_method_not_allowed(), { allow: 'GET, HEAD, POST' });
 	}
 	const path = gatePath(event.route.id, event.url.pathname);
-	if (path === null) return plain(400, 'Alamat ini tidak dapat dibaca. Periksa lagi tautannya.');
+	if (path === null) return plain(400, m.common_bad_address());
 	guardFormBody(event.request);
 
 	const token = event.cookies.get(session.SESSION_COOKIE);
@@ -81,7 +99,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		redirect(303, `/masuk?ke=${encodeURIComponent(back)}`);
 	}
 	if (access === 'forbidden') {
-		error(403, 'Halaman ini bukan untuk peran akun Anda.');
+		error(403, m.common_forbidden_role());
 	}
 	// a password someone else chose (a new officer's) is changed before anything else is opened
 	if (passwordChangeRequired(event.locals.user, event.route.id)) redirect(303, PASSWORD_CHANGE_PATH);
@@ -102,6 +120,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// personal pages must never sit in a shared cache (Cloudflare's included)
 		response.headers.set('Cache-Control', event.locals.user ? 'private, no-store' : 'no-cache');
 	}
+	// a page is written in the reader's language (the `bahasa` cookie): a shared cache keeps one per language
+	if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('Vary', 'Cookie');
 	return response;
 };
 
@@ -118,7 +138,7 @@ function guardFormBody(request: Request) {
 				return await parse();
 			} catch (cause) {
 				if (cause && typeof cause === 'object' && 'status' in cause) throw cause;
-				error(400, 'Kiriman formulir tidak terbaca. Muat ulang halaman lalu kirim lagi.');
+				error(400, m.common_bad_form());
 			}
 		}
 	});

@@ -15,12 +15,17 @@
  *   'pribadi' cache so a status seen before stays readable offline (the page says when it was loaded).
  *   That cache is wiped on logout.
  * - Anything else offline: the offline page.
+ * - Two languages: a server-rendered page is cached per language (the key carries `?bahasa=en` for English,
+ *   read from the `bahasa` cookie through the Cookie Store API where the browser has it), so a switch never
+ *   serves the other language's copy. Prerendered pages are one file for both: written in Indonesian, they
+ *   hydrate in the reader's language.
  * - Old versions' caches are removed on activate. A new version waits until the user agrees ("Muat ulang").
  * - Background Sync ('kirim-permohonan') sends the outbox even after the page was closed; the pages' shell
  *   script asks it to send at app start, when the signal returns and after queueing (SEND_OUTBOX).
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { nextAttemptAt, sendDue } from '$lib/client/outbox';
+import { baseLocale, cookieName, isLocale } from '$lib/paraglide/runtime';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `aplikasi-${version}`;
@@ -34,6 +39,25 @@ const publicPages = [
 	...formPages.map((p) => p.replace('/formulir/', '/layanan/'))
 ];
 const precached = new Set([...build, ...files, ...prerendered, ...publicPages]);
+const prerenderedPages = new Set(prerendered);
+
+/** The reader's language, from the `bahasa` cookie (i18n.config.js); Indonesian where it cannot be read. */
+async function readerLocale(): Promise<string> {
+	try {
+		const store = (sw as unknown as { cookieStore?: { get(name: string): Promise<{ value: string } | null> } }).cookieStore;
+		const value = (await store?.get(cookieName))?.value;
+		return value && isLocale(value) ? value : baseLocale;
+	} catch {
+		return baseLocale;
+	}
+}
+
+/** The cache key of a page in the reader's language: the path itself for Indonesian and prerendered pages. */
+async function pageKey(path: string): Promise<string> {
+	if (prerenderedPages.has(path)) return path;
+	const locale = await readerLocale();
+	return locale === baseLocale ? path : `${path}?bahasa=${locale}`;
+}
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -82,10 +106,11 @@ async function sendAndTell(force: boolean) {
 }
 
 async function offlinePage() {
-	return (await caches.match('/offline')) ?? new Response('Tidak ada sinyal.', { status: 503 });
+	return (await caches.match('/offline')) ?? new Response('Tidak ada sinyal. / No signal.', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-async function fromCacheThenRefresh(event: FetchEvent, key: string) {
+async function fromCacheThenRefresh(event: FetchEvent, path: string) {
+	const key = await pageKey(path);
 	const cache = await caches.open(SHELL);
 	const cached = await cache.match(key);
 	const refresh = fetch(event.request)
@@ -133,7 +158,7 @@ sw.addEventListener('fetch', (event) => {
 		} else if (/^\/permohonan\/[0-9a-f-]{36}$/.test(url.pathname)) {
 			event.respondWith(networkKeepingCopy(request));
 		} else {
-			event.respondWith(fetch(request).catch(async () => (await caches.match(url.pathname)) ?? offlinePage()));
+			event.respondWith(fetch(request).catch(async () => (await caches.match(await pageKey(url.pathname))) ?? offlinePage()));
 		}
 	}
 });

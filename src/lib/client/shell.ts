@@ -22,7 +22,9 @@
  * real buttons and links, styled by the layout. Hydrated pages get the account as the `akun` event too.
  */
 import { Workbox } from 'workbox-window';
-import type { Role } from '$lib/domain/roles';
+import { roleLabel, type Role } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import { isLocale, setLocale } from '$lib/paraglide/runtime';
 
 /** What `GET /api/saya` answers (and the menu shows). */
 export type Account = { name: string; role: Role; roleLabel: string; unread: number };
@@ -40,14 +42,15 @@ function showAccount(account: Account) {
 	const who = $('[data-akun="nama"]');
 	if (kabar) {
 		kabar.hidden = false;
-		kabar.setAttribute('aria-label', account.unread ? `Kabar, ${account.unread} belum dibaca` : 'Kabar');
+		kabar.setAttribute('aria-label', account.unread ? m.common_nav_notices_unread({ count: account.unread }) : m.common_nav_notices());
 	}
 	if (badge) {
 		badge.textContent = account.unread ? String(account.unread) : '';
 		badge.hidden = !account.unread;
 	}
 	if (who) {
-		who.textContent = `${account.name} · ${account.roleLabel}`;
+		// the role in this page's language (a remembered answer may be from before a language switch)
+		who.textContent = `${account.name} · ${roleLabel[account.role] ?? account.roleLabel}`;
 		who.hidden = false;
 	}
 	if (account.role === 'volunteer') showVolunteerLinks();
@@ -194,12 +197,36 @@ function readAloudButtons() {
 	});
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The language link
+
+/**
+ * The language link switches in place: Paraglide writes the `bahasa` cookie and reloads, and the page comes
+ * back in that language (from the server, or from the service worker's cache of that language; a prerendered
+ * form hydrates in it). So it works offline too, where /bahasa cannot be reached. Without JavaScript the link
+ * itself goes to /bahasa/<kode>, which sets the same cookie. Captured before SvelteKit's router sees the click.
+ */
+function languageLink() {
+	document.addEventListener(
+		'click',
+		(event) => {
+			const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-bahasa]');
+			const locale = link?.dataset.bahasa;
+			if (!locale || !isLocale(locale) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+			event.preventDefault();
+			void setLocale(locale);
+		},
+		true
+	);
+}
+
 const loggedOut = new URLSearchParams(location.search).has('keluar');
 if (loggedOut) wipeLocalData();
 
 // a form posted without the framework comes back with its error summary: take focus, as hydrated pages do
 $('[data-ringkasan]')?.focus();
 readAloudButtons();
+languageLink();
 installOffer();
 serviceWorker();
 void fillAccount();

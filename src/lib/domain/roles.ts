@@ -4,14 +4,25 @@
  * record they touch (an officer's own office, an applicant's own application).
  */
 
+import { m } from '../paraglide/messages.js';
+
 export const roles = ['citizen', 'volunteer', 'officer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** Each role's name in the reader's language (read at each use: the language is per request). */
 export const roleLabel: Record<Role, string> = {
-	citizen: 'Warga',
-	volunteer: 'Relawan',
-	officer: 'Petugas',
-	admin: 'Admin'
+	get citizen() {
+		return m.common_role_citizen();
+	},
+	get volunteer() {
+		return m.common_role_volunteer();
+	},
+	get officer() {
+		return m.common_role_officer();
+	},
+	get admin() {
+		return m.common_role_admin();
+	}
 };
 
 /**

@@ -12,6 +12,8 @@
  * Inputs and outputs are plain `Date` instants; "days" and "hours" below always mean WITA wall-clock time.
  */
 
+import { getLocale, type Locale } from '../paraglide/runtime.js';
+
 /** WITA is UTC+8 all year round. */
 export const WITA_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** Offices open at 08:00 WITA; the working-hours clock starts here. */
@@ -198,37 +200,50 @@ export function extendByWorkingMillis(due: Date, ms: number, cal: Calendar): Due
 	return { due: extended, beyondKnownCalendar: !calendarCovers(extended, cal) };
 }
 
-const dayNames = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
-const monthNames = [
-	'Januari',
-	'Februari',
-	'Maret',
-	'April',
-	'Mei',
-	'Juni',
-	'Juli',
-	'Agustus',
-	'September',
-	'Oktober',
-	'November',
-	'Desember'
-] as const;
+/** Day and month names per language (no Intl: the same on a phone, a Worker or a server, see above). */
+const names = {
+	id: {
+		days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+		months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+	},
+	en: {
+		days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+		months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+	}
+} as const satisfies Record<Locale, { days: readonly string[]; months: readonly string[] }>;
 
-/** The WITA date in Indonesian: "Senin, 23 Maret 2026". */
-export function formatWitaDate(date: Date): string {
+/** The WITA date in the reader's language: "Senin, 23 Maret 2026", "Monday 23 March 2026". */
+export function formatWitaDate(date: Date, locale: Locale = getLocale()): string {
 	const w = new Date(date.getTime() + WITA_OFFSET_MS);
-	return `${dayNames[w.getUTCDay()]}, ${w.getUTCDate()} ${monthNames[w.getUTCMonth()]} ${w.getUTCFullYear()}`;
+	const { days, months } = names[locale];
+	const day = days[w.getUTCDay()];
+	const rest = `${w.getUTCDate()} ${months[w.getUTCMonth()]} ${w.getUTCFullYear()}`;
+	return locale === 'id' ? `${day}, ${rest}` : `${day} ${rest}`;
 }
 
-/** A calendar date given as YYYY-MM-DD (a birth date, a report date) in Indonesian: "20 November 2026". */
-export function formatDateKey(key: string): string {
+/** A calendar date given as YYYY-MM-DD (a birth date, a report date): "20 November 2026" in either language. */
+export function formatDateKey(key: string, locale: Locale = getLocale()): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-	const month = match ? monthNames[Number(match[2]) - 1] : undefined;
+	const month = match ? names[locale].months[Number(match[2]) - 1] : undefined;
 	return match && month ? `${Number(match[3])} ${month} ${match[1]}` : key;
 }
 
-/** The WITA date and time in Indonesian: "Senin, 23 Maret 2026 pukul 16.00 WITA" (a dot, as Indonesians write time). */
-export function formatWita(date: Date): string {
+/**
+ * The WITA date and time: "Senin, 23 Maret 2026 pukul 16.00 WITA" (a dot, as Indonesians write time),
+ * "Monday 23 March 2026 at 16:00 WITA".
+ */
+export function formatWita(date: Date, locale: Locale = getLocale()): string {
 	const w = new Date(date.getTime() + WITA_OFFSET_MS);
-	return `${formatWitaDate(date)} pukul ${pad2(w.getUTCHours())}.${pad2(w.getUTCMinutes())} WITA`;
+	const [h, min] = [pad2(w.getUTCHours()), pad2(w.getUTCMinutes())];
+	return locale === 'id' ? `${formatWitaDate(date, locale)} pukul ${h}.${min} WITA` : `${formatWitaDate(date, locale)} at ${h}:${min} WITA`;
+}
+
+/** A month's name (1–12) in the reader's language: "Maret", "March". */
+export function monthName(month: number, locale: Locale = getLocale()): string {
+	return names[locale].months[month - 1] ?? String(month);
+}
+
+/** The decimal mark of the reader's language: "88,31" in Indonesian, "88.31" in English. */
+export function decimalMark(locale: Locale = getLocale()): string {
+	return locale === 'id' ? ',' : '.';
 }

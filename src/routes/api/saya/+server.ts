@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { formatPhone } from '$lib/domain/phone';
 import { roleLabel } from '$lib/domain/roles';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Who is logged in, for pages served from the phone's cache (which carry no account data): the account
@@ -19,4 +20,4 @@ export const GET: RequestHandler = ({ locals }) =>
 				},
 				{ headers: { 'cache-control': 'private, no-store' } }
 			)
-		: json({ message: 'Belum masuk.' }, { status: 401, headers: { 'cache-control': 'no-store' } });
+		: json({ message: m.common_not_signed_in() }, { status: 401, headers: { 'cache-control': 'no-store' } });
