@@ -45,7 +45,10 @@
  *    first visit ≤ 12 KB (home), ≤ 15 KB (service page, tracking), ≤ 50 KB (form step); TBT ≤ 50 ms;
  *    LCP ≤ 1.1× the floor's on a first visit, ≤ 0.5 s on a repeat visit; opens offline.
  *
- * Options: --runs N (default 5), --port N (default 4399).
+ * 8. Both languages: every page is measured in Indonesian (the default) and in English (the `bahasa=en` cookie,
+ *    as the language link sets it), under the same budgets: the rows named `… (en)`.
+ *
+ * Options: --runs N (default 5), --port N (default 4399), --languages id,en (default both).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,10 +67,12 @@ process.chdir(root);
 const { values } = parseArgs({
 	options: {
 		runs: { type: 'string', default: '5' },
-		port: { type: 'string', default: '4399' }
+		port: { type: 'string', default: '4399' },
+		languages: { type: 'string', default: 'id,en' }
 	}
 });
 const RUNS = Number(values.runs);
+const LANGUAGES = values.languages.split(',').map((l) => l.trim()).filter(Boolean);
 const PORT = Number(values.port);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
 if (!Number.isInteger(PORT) || PORT < 1) throw new Error('--port must be a port number');
@@ -307,7 +312,7 @@ async function watchServiceWorkers(b: Browser) {
 	await session.send('Target.setDiscoverTargets', { discover: true });
 }
 
-async function newThrottledPage(): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; net: NetLog }> {
+async function newThrottledPage(language = 'id'): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; net: NetLog }> {
 	const context = await browser.newContext({
 		viewport: profile.viewport,
 		screen: profile.viewport,
@@ -319,6 +324,7 @@ async function newThrottledPage(): Promise<{ context: BrowserContext; page: Page
 		timezoneId: 'Asia/Makassar',
 		serviceWorkers: 'allow'
 	});
+	if (language !== 'id') await context.addCookies([{ name: 'bahasa', value: language, url: BASE }]);
 	await context.addInitScript(longTasks);
 	const page = await context.newPage();
 	page.setDefaultNavigationTimeout(120_000);
@@ -439,8 +445,8 @@ type Run = {
 	offline: boolean;
 };
 
-async function measurePage(path: string): Promise<Run> {
-	const { context, page, net } = await newThrottledPage();
+async function measurePage(path: string, language: string): Promise<Run> {
+	const { context, page, net } = await newThrottledPage(language);
 	try {
 		swLog.reset();
 		net.reset();
@@ -746,13 +752,17 @@ try {
 
 	const form = await formStepPath();
 	if (form.note) log(`Note: ${form.note}.`);
-	const pages: { name: string; path: string; note?: string }[] = [
+	const basePages: { name: string; path: string; note?: string }[] = [
 		{ name: 'home', path: '/' },
 		{ name: 'catalogue', path: '/layanan' },
 		{ name: 'service page', path: '/layanan/akta-kelahiran' },
 		{ name: 'form step', path: form.path, ...(form.note ? { note: form.note } : {}) },
 		{ name: 'tracking', path: '/lacak' }
 	];
+	// each page in each language; a row's budget is its page's (`home (en)` has home's)
+	const pages = LANGUAGES.flatMap((language) =>
+		basePages.map((p) => ({ ...p, language, name: language === 'id' ? p.name : `${p.name} (${language})`, base: p.name }))
+	);
 
 	const floor = await startFloorServer();
 	floorServer = floor.server;
@@ -790,7 +800,7 @@ try {
 		const runs: Run[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			log(`${p.name} ${p.path} run ${i + 1}/${RUNS}`);
-			runs.push(await measurePage(p.path));
+			runs.push(await measurePage(p.path, p.language));
 		}
 		const pick = (k: keyof Bytes, from: 'bytes' | 'wireBytes') => median(runs.map((r) => r[from][k]));
 		const bytes: Bytes = { html: pick('html', 'bytes'), css: pick('css', 'bytes'), js: pick('js', 'bytes'), total: pick('total', 'bytes') };
@@ -800,13 +810,15 @@ try {
 		const htmlPlusCriticalCss = median(runs.map((r) => r.htmlPlusCriticalCss));
 		results.push({
 			name: p.name,
+			base: p.base,
+			language: p.language,
 			path: p.path,
 			...(p.note ? { note: p.note } : {}),
 			firstVisit: {
 				bytes,
 				wireBytes,
 				htmlPlusCriticalCss,
-				...(p.name === 'home' ? { fitsFirstRoundTrip: htmlPlusCriticalCss <= FIRST_ROUND_TRIP } : {}),
+				...(p.base === 'home' ? { fitsFirstRoundTrip: htmlPlusCriticalCss <= FIRST_ROUND_TRIP } : {}),
 				serviceWorkerBytes: median(runs.map((r) => r.serviceWorkerBytes)),
 				lcpMs: lcpFirst,
 				tbtMs: median(runs.map((r) => r.tbtMs)),
@@ -888,7 +900,7 @@ try {
 			`${home.firstVisit.htmlPlusCriticalCss.toLocaleString('en')} bytes: ${mark(home.firstVisit.htmlPlusCriticalCss <= FIRST_ROUND_TRIP)}`
 	);
 	for (const r of results) {
-		const budget = budgets.totalBytes[r.name];
+		const budget = budgets.totalBytes[r.base];
 		const first = r.firstVisit.lcpMs;
 		const repeat = r.repeatVisit.lcpMs;
 		const lcpLimit = floorResult.lcpMs === null ? null : Math.round(floorResult.lcpMs * budgets.lcpFloorRatio);
