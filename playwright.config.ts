@@ -21,7 +21,7 @@ import {
  * Debian's /usr/bin/chromium is used where it exists (Playwright cannot download its own browser on
  * machines without internet); elsewhere Playwright's own browser.
  */
-const workerJourneys = /(accounts|apply|back-office|offline)\.spec\.ts/;
+const workerJourneys = /(accounts|apply|back-office|offline|english)\.spec\.ts/;
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({

@@ -50,15 +50,29 @@ function smallTargets(page: Page) {
 	});
 }
 
-test('axe finds nothing on the public pages and the first form step', async ({ page }) => {
-	test.setTimeout(300_000); // many pages, each checked by axe, on a shared machine
-	for (const path of pages) {
-		await wait(page, path);
-		await expectAccessible(page);
-	}
-});
+// Both languages (issue 13): English words are longer, and a page in English must declare `lang="en"`.
+for (const language of ['id', 'en'] as const) {
+	test.describe(language === 'id' ? 'in Indonesian' : 'in English', () => {
+		test.beforeEach(async ({ context, baseURL }) => {
+			if (language === 'en') await context.addCookies([{ name: 'bahasa', value: 'en', url: baseURL! }]);
+		});
 
-test('at 320 px width nothing is wider than the screen and every target is 44×44 px or more', async ({ page }) => {
+		test('axe finds nothing on the public pages and the first form step', async ({ page }) => {
+			test.setTimeout(300_000); // many pages, each checked by axe, on a shared machine
+			for (const path of pages) {
+				await wait(page, path);
+				await expect(page.locator('html')).toHaveAttribute('lang', language);
+				await expectAccessible(page);
+			}
+		});
+
+		test('at 320 px width nothing is wider than the screen and every target is 44×44 px or more', async ({ page }) => {
+			await fitsAt320(page);
+		});
+	});
+}
+
+async function fitsAt320(page: Page) {
 	test.setTimeout(300_000); // many pages, each checked by axe, on a shared machine
 	await page.setViewportSize({ width: 320, height: 640 });
 	for (const path of pages) {
@@ -66,7 +80,7 @@ test('at 320 px width nothing is wider than the screen and every target is 44×4
 		expect(await overflow(page), `sideways scroll on ${path}`).toEqual([]);
 		expect(await smallTargets(page), `small targets on ${path}`).toEqual([]);
 	}
-});
+}
 
 test('at 200% text size nothing is wider than the screen', async ({ page }) => {
 	test.setTimeout(300_000); // many pages, each checked by axe, on a shared machine
