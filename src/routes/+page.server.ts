@@ -1,5 +1,6 @@
 import { services } from '$lib/domain/catalogue';
 import { serviceIcon } from '$lib/domain/pictures';
+import { localizeService } from '$lib/domain/service-language';
 import type { PageServerLoad } from './$types';
 
 // The home page needs no database: the three most-asked services come from the catalogue definition,
@@ -8,6 +9,7 @@ export const load: PageServerLoad = ({ url }) => ({
 	popular: [...services]
 		.sort((a, b) => a.rank - b.rank)
 		.slice(0, 3)
+		.map((service) => localizeService(service))
 		.map((s) => ({ slug: s.slug, name: s.name, summary: s.summary, icon: serviceIcon(s) })),
 	loggedOut: url.searchParams.has('keluar')
 });

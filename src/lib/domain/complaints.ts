@@ -14,6 +14,7 @@
  * The clock is working-time.ts's; nothing here reads the time or a database.
  */
 import * as v from 'valibot';
+import { m } from '../paraglide/messages.js';
 import { textLimits } from './limits';
 import { TRACKING_CODE_ALPHABET, formatTrackingCode, type RandomBytes } from './tracking-code';
 import { addWorkingDays, type Calendar } from './working-time';
@@ -75,67 +76,89 @@ export function normalizeComplaintCode(input: string): string | null {
 export const formatComplaintCode = (code: string) => code.match(/.{1,4}/g)!.join('-');
 
 export const complaintMessages = {
-	title: 'Pengaduan',
-	textMissing: 'Tulis apa yang terjadi.',
-	textShort: 'Ceritakan sedikit lebih lengkap: paling sedikit 20 karakter.',
-	textLong: `Paling banyak ${textLimits.note} karakter.`,
-	serviceMissing: 'Pilih layanan yang Anda adukan.',
-	applicationUnknown: 'Kode permohonan ini tidak ditemukan. Periksa lagi, atau kosongkan.',
-	officerNameLong: `Nama petugas paling banyak ${textLimits.name} karakter.`,
-	contactLong: `Paling banyak ${textLimits.name} karakter.`,
-	phoneInvalid: 'Nomor HP tidak dikenali. Contoh: 0812 3456 7890.',
-	codeInvalid: 'Kode pengaduan terdiri dari 12 huruf dan angka, misalnya ABCD-EFGH-JKMN.',
-	notFound: 'Pengaduan dengan kode ini tidak ditemukan.',
-	answerMissing: 'Tulis jawaban untuk pelapor.',
-	answerLong: `Jawaban paling banyak ${textLimits.note} karakter.`,
-	notAllowed: 'Anda tidak berhak menjawab pengaduan ini.',
-	changed: 'Pengaduan ini baru saja berubah. Muat ulang halaman.',
-	reopenClosed: `Pengaduan hanya bisa dibuka lagi satu kali, paling lambat ${REOPEN_WORKING_DAYS} hari kerja setelah dijawab.`,
-	reopenReasonMissing: 'Tulis mengapa jawabannya belum menyelesaikan masalah.',
-	filed: 'Pengaduan Anda sudah kami terima.',
-	keepCode: 'Simpan kode ini. Dengan kode ini Anda bisa melihat jawaban, tanpa akun. Jangan bagikan ke orang lain.',
-	promise: `Kantor layanan menjawab paling lambat ${ANSWER_WORKING_DAYS} hari kerja (aturan SP4N-LAPOR!).`,
-	escalated: 'Terlambat dijawab: diteruskan ke admin kota.',
-	status: { open: 'Menunggu jawaban', answered: 'Sudah dijawab', solved: 'Selesai' } satisfies Record<ComplaintStatus, string>,
-	reopened: 'Dibuka lagi oleh pelapor',
-	namesOfficerHint: 'Pengaduan tentang seorang petugas hanya dibaca admin kota, tidak oleh kantor petugas itu.',
+	get title() { return m.public_complaint_title(); },
+	get textMissing() { return m.public_complaint_text_missing(); },
+	get textShort() { return m.public_complaint_text_short(); },
+	get textLong() { return m.public_complaint_text_long({ max: textLimits.note }); },
+	get serviceMissing() { return m.public_complaint_service_missing(); },
+	get applicationUnknown() { return m.public_complaint_application_unknown(); },
+	get officerNameLong() { return m.public_complaint_officer_name_long({ max: textLimits.name }); },
+	get contactLong() { return m.public_complaint_contact_long({ max: textLimits.name }); },
+	get phoneInvalid() { return m.public_complaint_phone_invalid(); },
+	get codeInvalid() { return m.public_complaint_code_invalid(); },
+	get notFound() { return m.public_complaint_not_found(); },
+	get answerMissing() { return m.public_complaint_answer_missing(); },
+	get answerLong() { return m.public_complaint_answer_long({ max: textLimits.note }); },
+	get notAllowed() { return m.public_complaint_not_allowed(); },
+	get changed() { return m.public_complaint_changed(); },
+	get reopenClosed() { return m.public_complaint_reopen_closed({ days: REOPEN_WORKING_DAYS }); },
+	get reopenReasonMissing() { return m.public_complaint_reopen_reason_missing(); },
+	get filed() { return m.public_complaint_filed(); },
+	get keepCode() { return m.public_complaint_keep_code(); },
+	get promise() { return m.public_complaint_promise({ days: ANSWER_WORKING_DAYS }); },
+	get escalated() { return m.public_complaint_escalated(); },
+	status: {
+		get open() { return m.public_complaint_status_open(); },
+		get answered() { return m.public_complaint_status_answered(); },
+		get solved() { return m.public_complaint_status_solved(); }
+	} satisfies Record<ComplaintStatus, string>,
+	get reopened() { return m.public_complaint_reopened(); },
+	get namesOfficerHint() { return m.public_complaint_names_officer_hint(); },
 	lapor: {
-		heading: 'Belum puas? Lapor ke SP4N-LAPOR!',
-		text: 'Anda juga bisa mengadu ke layanan pengaduan nasional: lapor.go.id, atau SMS ke 1708.',
+		get heading() { return m.public_lapor_heading(); },
+		get text() { return m.public_lapor_text(); },
 		href: 'https://www.lapor.go.id/',
 		sms: '1708'
 	}
 } as const;
 
-const optionalText = (max: number, message: string) =>
+/** valibot calls a message function when it reports the issue: the wording is the reader's language then. */
+type Message = () => string;
+
+const optionalText = (max: number, message: Message) =>
 	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, message));
 
 /** Filing a complaint: the same schema for the form and any other path. */
 export const complaintSchema = v.object({
-	service: v.pipe(v.string(), v.trim(), v.nonEmpty(complaintMessages.serviceMissing), v.maxLength(80, complaintMessages.serviceMissing)),
+	service: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => complaintMessages.serviceMissing),
+		v.maxLength(80, () => complaintMessages.serviceMissing)
+	),
 	/** The application's tracking code, if the complaint is about one. */
-	application: optionalText(20, complaintMessages.applicationUnknown),
+	application: optionalText(20, () => complaintMessages.applicationUnknown),
 	text: v.pipe(
 		v.string(),
 		v.trim(),
-		v.nonEmpty(complaintMessages.textMissing),
-		v.minLength(20, complaintMessages.textShort),
-		v.maxLength(textLimits.note, complaintMessages.textLong)
+		v.nonEmpty(() => complaintMessages.textMissing),
+		v.minLength(20, () => complaintMessages.textShort),
+		v.maxLength(textLimits.note, () => complaintMessages.textLong)
 	),
 	/** "This is about an officer": routed to the admin only. */
 	aboutOfficer: v.optional(v.picklist(['ya', '']), ''),
-	officerName: optionalText(textLimits.name, complaintMessages.officerNameLong),
-	contactName: optionalText(textLimits.name, complaintMessages.contactLong),
-	contactPhone: optionalText(20, complaintMessages.phoneInvalid)
+	officerName: optionalText(textLimits.name, () => complaintMessages.officerNameLong),
+	contactName: optionalText(textLimits.name, () => complaintMessages.contactLong),
+	contactPhone: optionalText(20, () => complaintMessages.phoneInvalid)
 });
 export type ComplaintInput = v.InferOutput<typeof complaintSchema>;
 
 export const answerSchema = v.object({
-	answer: v.pipe(v.string(), v.trim(), v.nonEmpty(complaintMessages.answerMissing), v.maxLength(textLimits.note, complaintMessages.answerLong))
+	answer: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => complaintMessages.answerMissing),
+		v.maxLength(textLimits.note, () => complaintMessages.answerLong)
+	)
 });
 
 export const reopenSchema = v.object({
-	reason: v.pipe(v.string(), v.trim(), v.nonEmpty(complaintMessages.reopenReasonMissing), v.maxLength(textLimits.note, complaintMessages.textLong))
+	reason: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => complaintMessages.reopenReasonMissing),
+		v.maxLength(textLimits.note, () => complaintMessages.textLong)
+	)
 });
 
 export { formatTrackingCode };

@@ -16,6 +16,10 @@
  * refers to: for a population between two rows the larger row's sample is taken.
  */
 
+import { m } from '../paraglide/messages.js';
+import { decimalMark } from './working-time';
+import type { Locale } from '../paraglide/runtime.js';
+
 export interface Element {
 	/** 1…9, the regulation's order. */
 	number: number;
@@ -31,71 +35,30 @@ export interface Element {
 export const elementKeys = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
 export type ElementKey = (typeof elementKeys)[number];
 
+/**
+ * The element's name, question and answers are the regulation's wording (PermenPANRB 14/2017) in Indonesian,
+ * with an English reading beside it (messages/<locale>/public.json); the stored answer is the number 1–4.
+ */
+function element(number: number, key: ElementKey, name: () => string, question: () => string, options: readonly (() => string)[]): Element {
+	return {
+		number,
+		key,
+		get name() { return name(); },
+		get question() { return question(); },
+		get options() { return options.map((option) => option()) as unknown as Element['options']; }
+	};
+}
+
 export const elements: readonly Element[] = [
-	{
-		number: 1,
-		key: 'u1',
-		name: 'Persyaratan',
-		question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
-		options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai']
-	},
-	{
-		number: 2,
-		key: 'u2',
-		name: 'Sistem, mekanisme, dan prosedur',
-		question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
-		options: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah']
-	},
-	{
-		number: 3,
-		key: 'u3',
-		name: 'Waktu penyelesaian',
-		question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
-		options: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat']
-	},
-	{
-		number: 4,
-		key: 'u4',
-		name: 'Biaya/tarif',
-		question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
-		options: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']
-	},
-	{
-		number: 5,
-		key: 'u5',
-		name: 'Produk spesifikasi jenis pelayanan',
-		question:
-			'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
-		options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai']
-	},
-	{
-		number: 6,
-		key: 'u6',
-		name: 'Kompetensi pelaksana',
-		question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
-		options: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten']
-	},
-	{
-		number: 7,
-		key: 'u7',
-		name: 'Perilaku pelaksana',
-		question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
-		options: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah']
-	},
-	{
-		number: 8,
-		key: 'u8',
-		name: 'Penanganan pengaduan, saran, dan masukan',
-		question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
-		options: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik']
-	},
-	{
-		number: 9,
-		key: 'u9',
-		name: 'Sarana dan prasarana',
-		question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
-		options: ['Buruk', 'Cukup', 'Baik', 'Sangat baik']
-	}
+	element(1, 'u1', m.public_ikm_u1_name, m.public_ikm_u1_question, [m.public_ikm_u1_option1, m.public_ikm_u1_option2, m.public_ikm_u1_option3, m.public_ikm_u1_option4]),
+	element(2, 'u2', m.public_ikm_u2_name, m.public_ikm_u2_question, [m.public_ikm_u2_option1, m.public_ikm_u2_option2, m.public_ikm_u2_option3, m.public_ikm_u2_option4]),
+	element(3, 'u3', m.public_ikm_u3_name, m.public_ikm_u3_question, [m.public_ikm_u3_option1, m.public_ikm_u3_option2, m.public_ikm_u3_option3, m.public_ikm_u3_option4]),
+	element(4, 'u4', m.public_ikm_u4_name, m.public_ikm_u4_question, [m.public_ikm_u4_option1, m.public_ikm_u4_option2, m.public_ikm_u4_option3, m.public_ikm_u4_option4]),
+	element(5, 'u5', m.public_ikm_u5_name, m.public_ikm_u5_question, [m.public_ikm_u5_option1, m.public_ikm_u5_option2, m.public_ikm_u5_option3, m.public_ikm_u5_option4]),
+	element(6, 'u6', m.public_ikm_u6_name, m.public_ikm_u6_question, [m.public_ikm_u6_option1, m.public_ikm_u6_option2, m.public_ikm_u6_option3, m.public_ikm_u6_option4]),
+	element(7, 'u7', m.public_ikm_u7_name, m.public_ikm_u7_question, [m.public_ikm_u7_option1, m.public_ikm_u7_option2, m.public_ikm_u7_option3, m.public_ikm_u7_option4]),
+	element(8, 'u8', m.public_ikm_u8_name, m.public_ikm_u8_question, [m.public_ikm_u8_option1, m.public_ikm_u8_option2, m.public_ikm_u8_option3, m.public_ikm_u8_option4]),
+	element(9, 'u9', m.public_ikm_u9_name, m.public_ikm_u9_question, [m.public_ikm_u9_option1, m.public_ikm_u9_option2, m.public_ikm_u9_option3, m.public_ikm_u9_option4])
 ];
 
 // ------------------------------------------------------------------------------------------------
@@ -170,10 +133,10 @@ export type Grade = (typeof grades)[number];
 
 /** The published boundaries, on the converted score in hundredths: the lowest score of each grade. */
 export const gradeBoundaries: readonly { grade: Grade; from: number; label: string }[] = [
-	{ grade: 'A', from: 8831, label: 'Sangat Baik' },
-	{ grade: 'B', from: 7661, label: 'Baik' },
-	{ grade: 'C', from: 6500, label: 'Kurang Baik' },
-	{ grade: 'D', from: 2500, label: 'Tidak Baik' }
+	{ grade: 'A', from: 8831, get label() { return m.public_ikm_grade_a(); } },
+	{ grade: 'B', from: 7661, get label() { return m.public_ikm_grade_b(); } },
+	{ grade: 'C', from: 6500, get label() { return m.public_ikm_grade_c(); } },
+	{ grade: 'D', from: 2500, get label() { return m.public_ikm_grade_d(); } }
 ];
 
 /** The grade of a converted score given in hundredths (8831 = 88,31). */
@@ -213,18 +176,18 @@ export function ikm(totals: readonly ElementTotals[], weights: readonly Fraction
 	return { nrr: values, ikm: index, scoreHundredths, ...gradeOf(scoreHundredths) };
 }
 
-/** A number in hundredths the Indonesian way: 8831 → "88,31". */
-export function formatHundredths(value: number): string {
+/** A number in hundredths with the reader's decimal mark: 8831 → "88,31" (Indonesian), "88.31" (English). */
+export function formatHundredths(value: number, locale?: Locale): string {
 	const whole = Math.floor(value / 100);
-	return `${whole},${String(value % 100).padStart(2, '0')}`;
+	return `${whole}${decimalMark(locale)}${String(value % 100).padStart(2, '0')}`;
 }
 
-/** A fraction to `decimals` places, Indonesian decimal comma (NRR "3,25"). */
-export function formatFraction(value: Fraction, decimals = 2): string {
+/** A fraction to `decimals` places, the reader's decimal mark (NRR "3,25" in Indonesian). */
+export function formatFraction(value: Fraction, decimals = 2, locale?: Locale): string {
 	const scale = 10n ** BigInt(decimals);
 	const n = roundedTo(value, scale);
 	const whole = n / scale;
-	return decimals === 0 ? String(whole) : `${whole},${String(n % scale).padStart(decimals, '0')}`;
+	return decimals === 0 ? String(whole) : `${whole}${decimalMark(locale)}${String(n % scale).padStart(decimals, '0')}`;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -260,12 +223,35 @@ export function targetSample(population: number): number {
 // The optional demographics
 
 export const demographics = {
-	ageBand: { label: 'Umur', options: ['< 20', '20–29', '30–39', '40–49', '50–59', '≥ 60'] },
-	sex: { label: 'Jenis kelamin', options: ['Laki-laki', 'Perempuan'] },
-	education: { label: 'Pendidikan terakhir', options: ['SD atau kurang', 'SMP', 'SMA/SMK', 'D1–D3', 'S1/D4', 'S2 ke atas'] },
+	ageBand: { get label() { return m.public_survey_age(); }, options: ['< 20', '20–29', '30–39', '40–49', '50–59', '≥ 60'] },
+	sex: { get label() { return m.public_survey_sex(); }, options: ['Laki-laki', 'Perempuan'] },
+	education: { get label() { return m.public_survey_education(); }, options: ['SD atau kurang', 'SMP', 'SMA/SMK', 'D1–D3', 'S1/D4', 'S2 ke atas'] },
 	occupation: {
-		label: 'Pekerjaan',
+		get label() { return m.public_survey_occupation(); },
 		options: ['PNS/TNI/Polri', 'Pegawai swasta', 'Wiraswasta/usahawan', 'Pelajar/mahasiswa', 'Ibu rumah tangga', 'Lainnya']
 	}
 } as const;
+
+/**
+ * What a person reads for a demographic answer. The options above are the values the form sends and the
+ * database keeps (always these Indonesian words); only what is shown follows the reader's language.
+ */
+const demographicWords: Record<string, () => string> = {
+	'Laki-laki': m.public_survey_sex_male,
+	Perempuan: m.public_survey_sex_female,
+	'SD atau kurang': m.public_survey_education_sd,
+	SMP: m.public_survey_education_smp,
+	'SMA/SMK': m.public_survey_education_sma,
+	'D1–D3': m.public_survey_education_diploma,
+	'S1/D4': m.public_survey_education_bachelor,
+	'S2 ke atas': m.public_survey_education_master,
+	'PNS/TNI/Polri': m.public_survey_occupation_civil,
+	'Pegawai swasta': m.public_survey_occupation_private,
+	'Wiraswasta/usahawan': m.public_survey_occupation_business,
+	'Pelajar/mahasiswa': m.public_survey_occupation_student,
+	'Ibu rumah tangga': m.public_survey_occupation_home,
+	Lainnya: m.public_survey_occupation_other
+};
+
+export const demographicOptionLabel = (option: string): string => demographicWords[option]?.() ?? option;
 export type DemographicKey = keyof typeof demographics;

@@ -13,10 +13,14 @@
 import {
 	WITA_OFFSET_MS,
 	WORKDAY_MS,
+	decimalMark,
 	extendByWorkingMillis,
+	monthName,
 	workingMillisBetween,
 	type Calendar
 } from './working-time';
+import { m as msg } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -83,10 +87,10 @@ function rank(n: number, p: number): number {
 	return Math.max(1, Math.floor((p * n + 99) / 100));
 }
 
-/** Working hours as working days, one decimal, Indonesian comma: 12 → "1,5". */
-export function workingDaysText(hours: number): string {
+/** Working hours as working days, one decimal, the reader's decimal mark: 12 → "1,5" (Indonesian), "1.5". */
+export function workingDaysText(hours: number, locale?: Locale): string {
 	const tenths = Math.round((hours * 10 * HOUR_MS) / WORKDAY_MS);
-	return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)},${tenths % 10}`;
+	return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}${decimalMark(locale)}${tenths % 10}`;
 }
 
 /** The WITA month of an instant, 'YYYY-MM' (the month figures are grouped by). */
@@ -106,12 +110,10 @@ export function lastMonths(now: Date, count: number): string[] {
 	return months;
 }
 
-const monthNames = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** '2026-11' → "November 2026"; short: "Nov". */
-export function monthLabel(month: string, short = false): string {
+/** '2026-11' → "November 2026"; short: "Nov". In the reader's language (working-time.ts `monthName`). */
+export function monthLabel(month: string, short = false, locale?: Locale): string {
 	const [y, m] = month.split('-').map(Number);
-	const name = monthNames[(m ?? 1) - 1] ?? month;
+	const name = m && m >= 1 && m <= 12 ? monthName(m, locale) : month;
 	return short ? name.slice(0, 3) : `${name} ${y}`;
 }
 
@@ -122,45 +124,49 @@ export function percentOf(part: number, whole: number): number | null {
 
 /** The wording of /kinerja: every figure with its one-line definition, in one place. */
 export const kinerjaMessages = {
-	title: 'Kinerja layanan',
-	intro:
-		'Seberapa cepat setiap layanan selesai dan apakah kantor menepati janjinya, dihitung dari data permohonan yang sebenarnya, diperbarui setiap ada perubahan.',
-	thisMonth: 'Bulan ini',
-	chooseMonth: 'Pilih bulan',
-	csv: 'Unduh angka ini (CSV)',
-	definitionsHeading: 'Arti setiap angka',
+	get title() { return msg.public_kinerja_title(); },
+	get intro() { return msg.public_kinerja_intro(); },
+	get thisMonth() { return msg.public_kinerja_this_month(); },
+	get chooseMonth() { return msg.public_kinerja_choose_month(); },
+	get csv() { return msg.public_kinerja_csv(); },
+	get definitionsHeading() { return msg.public_kinerja_definitions_heading(); },
 	definitions: {
-		received: 'Diterima: permohonan yang dikirim pada bulan itu.',
-		finished: 'Selesai: permohonan yang mendapat hasil (selesai atau ditolak dengan alasan) pada bulan itu.',
-		onTime:
-			'Tepat waktu: hasil diberikan paling lambat pada waktu yang dijanjikan standar layanan, dihitung dalam jam kerja (Senin–Jumat 08.00–16.00 WITA, tanpa hari libur) dan tanpa waktu menunggu perbaikan dari pemohon.',
-		duration:
-			'Lama penyelesaian: hari kerja (8 jam kerja) dari pengiriman sampai hasil, tanpa waktu menunggu pemohon. Median: separuh permohonan selesai secepat ini atau lebih cepat. 90%: sembilan dari sepuluh selesai secepat ini atau lebih cepat.',
-		openNow: 'Sedang diproses: permohonan yang belum mendapat hasil saat ini; terlambat: yang sudah lewat janji waktunya dan tidak sedang menunggu pemohon.',
-		ikm:
-			'Kepuasan (IKM): nilai survei kepuasan masyarakat menurut PermenPANRB 14/2017, sembilan unsur dengan skala 1–4, dikonversi ke 25–100. Mutu A (88,31–100) Sangat Baik, B (76,61–88,30) Baik, C (65,00–76,60) Kurang Baik, D (25,00–64,99) Tidak Baik.',
-		sample: 'Target responden: jumlah responden minimal menurut tabel Krejcie–Morgan untuk jumlah permohonan yang selesai bulan itu.',
-		complaints: 'Pengaduan: pengaduan yang masuk bulan itu; dijawab tepat waktu: jawaban pertama paling lambat 5 hari kerja (aturan SP4N-LAPOR!).'
+		get received() { return msg.public_kinerja_def_received(); },
+		get finished() { return msg.public_kinerja_def_finished(); },
+		get onTime() { return msg.public_kinerja_def_on_time(); },
+		get duration() { return msg.public_kinerja_def_duration(); },
+		get openNow() { return msg.public_kinerja_def_open_now(); },
+		get ikm() { return msg.public_kinerja_def_ikm(); },
+		get sample() { return msg.public_kinerja_def_sample(); },
+		get complaints() { return msg.public_kinerja_def_complaints(); }
 	},
-	received: 'Diterima',
-	finished: 'Selesai',
-	onTime: (n: number, m: number) => `${n} dari ${m} tepat waktu`,
-	noneFinished: 'Belum ada yang selesai',
-	duration: 'Lama penyelesaian',
-	durationValue: (median: string, p90: string) => `median ${median} hari kerja, 90% dalam ${p90} hari kerja`,
-	openNow: (open: number, overdue: number) => `${open} sedang diproses, ${overdue} terlambat`,
-	ikm: 'Kepuasan (IKM)',
-	ikmValue: (score: string, grade: string, label: string, respondents: number) => `${score} (mutu ${grade}, ${label}) dari ${respondents} responden`,
-	ikmNone: 'Belum ada responden',
-	sampleReached: (target: number) => `target ${target} responden tercapai`,
-	sampleShort: (respondents: number, target: number) => `belum cukup responden: ${respondents} dari ${target} yang dibutuhkan`,
-	complaints: 'Pengaduan',
+	get received() { return msg.public_kinerja_received(); },
+	get finished() { return msg.public_kinerja_finished(); },
+	onTime: (n: number, m: number) => msg.public_kinerja_on_time({ n, m }),
+	get noneFinished() { return msg.public_kinerja_none_finished(); },
+	get duration() { return msg.public_kinerja_duration(); },
+	durationValue: (median: string, p90: string) => msg.public_kinerja_duration_value({ median, p90 }),
+	openNow: (open: number, overdue: number) => msg.public_kinerja_open_now({ open, overdue }),
+	get ikm() { return msg.public_kinerja_ikm(); },
+	ikmValue: (score: string, grade: string, label: string, respondents: number) =>
+		msg.public_kinerja_ikm_value({ score, grade, label, respondents }),
+	get ikmNone() { return msg.public_kinerja_ikm_none(); },
+	sampleReached: (target: number) => msg.public_kinerja_sample_reached({ target }),
+	sampleShort: (respondents: number, target: number) => msg.public_kinerja_sample_short({ respondents, target }),
+	get complaints() { return msg.public_kinerja_complaints(); },
 	complaintsValue: (filed: number, onTime: number, answered: number) =>
-		filed === 0 ? 'Tidak ada pengaduan' : answered === 0 ? `${filed} masuk, belum dijawab` : `${filed} masuk, ${onTime} dari ${answered} dijawab tepat waktu`,
-	followup: 'Tindak lanjut hasil survei',
-	chart: (name: string) => `Persentase tepat waktu ${name}, enam bulan terakhir`,
-	standard: (sla: string) => `Janji waktu: ${sla}`,
+		filed === 0
+			? msg.public_kinerja_complaints_none()
+			: answered === 0
+				? msg.public_kinerja_complaints_unanswered({ filed })
+				: msg.public_kinerja_complaints_value({ filed, onTime, answered }),
+	get followup() { return msg.public_kinerja_followup(); },
+	chart: (name: string) => msg.public_kinerja_chart({ name }),
+	standard: (sla: string) => msg.public_kinerja_standard({ sla }),
 	serviceLine: (onTime: number, finished: number) =>
-		finished === 0 ? 'Bulan ini: belum ada permohonan yang selesai' : `Bulan ini: ${onTime} dari ${finished} selesai tepat waktu`,
-	seeFigures: 'Lihat kinerja layanan ini'
+		finished === 0 ? msg.public_kinerja_service_line_none() : msg.public_kinerja_service_line({ onTime, finished }),
+	get seeFigures() { return msg.public_kinerja_see_figures(); },
+	get now() { return msg.public_kinerja_now(); },
+	get complainLead() { return msg.public_kinerja_complain_lead(); },
+	get complainLink() { return msg.public_kinerja_complain_link(); }
 } as const;

@@ -6,6 +6,7 @@
  *
  * Services are records an admin may add to: a service without its own icon gets its office's.
  */
+import { m } from '../paraglide/messages.js';
 import type { DocumentRequirement, OfficeId, Paper } from './service';
 
 export type ServiceIcon = 'id-card' | 'baby' | 'family' | 'shop' | 'letter';
@@ -34,11 +35,6 @@ export function paperOf(document: Pick<DocumentRequirement, 'paper'>): Paper {
 
 /** The photo step's advice, beside its drawing: one idea a sentence. */
 export const photoWording = {
-	title: 'Bagaimana memotret yang jelas?',
-	tips: [
-		'Taruh kertas di meja, di tempat yang terang.',
-		'Keempat sudut kertas harus kelihatan.',
-		'Pegang HP lurus di atas kertas.',
-		'Jangan buram, jangan silau.'
-	]
+	get title() { return m.public_photo_title(); },
+	get tips() { return [m.public_photo_tip_table(), m.public_photo_tip_corners(), m.public_photo_tip_straight(), m.public_photo_tip_sharp()]; }
 } as const;

@@ -3,19 +3,21 @@
  * (what to bring, how long, what it costs), as questions with short answers. One wording place for the
  * page (a later translation reads it); the facts themselves come from the service's record.
  */
+import { m } from '../paraglide/messages.js';
+
 export const servicePageWording = {
-	factsTitle: 'Yang perlu Anda tahu',
-	bring: 'Apa yang perlu disiapkan?',
-	bringIntro: 'Siapkan dokumen asli ini. Anda akan memotretnya.',
-	optional: '(jika ada)',
-	howLong: 'Berapa lama?',
-	within: (sla: string) => `Paling lama ${sla}.`,
-	clock: 'Dihitung sejak berkas Anda lengkap.',
-	inPerson: 'Anda perlu datang sekali ke kantor untuk foto dan sidik jari.',
-	fee: 'Berapa biayanya?',
-	neverPay: 'Jangan bayar siapa pun.',
-	start: 'Mulai mengajukan',
-	forResident: 'Ajukan untuk warga (bisa tanpa sinyal)',
-	standardTitle: 'Standar Pelayanan lengkap',
-	listenWhat: 'yang perlu Anda tahu'
+	get factsTitle() { return m.public_service_facts_title(); },
+	get bring() { return m.public_service_bring(); },
+	get bringIntro() { return m.public_service_bring_intro(); },
+	get optional() { return m.public_service_optional(); },
+	get howLong() { return m.public_service_how_long(); },
+	within: (sla: string) => m.public_service_within({ sla }),
+	get clock() { return m.public_service_clock(); },
+	get inPerson() { return m.public_service_in_person(); },
+	get fee() { return m.public_service_fee(); },
+	get neverPay() { return m.public_service_never_pay(); },
+	get start() { return m.public_service_start(); },
+	get forResident() { return m.public_service_for_resident(); },
+	get standardTitle() { return m.public_service_standard_title(); },
+	get listenWhat() { return m.public_service_listen_what(); }
 } as const;

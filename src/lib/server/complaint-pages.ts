@@ -5,6 +5,7 @@
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatPhone } from '$lib/domain/phone';
+import { m } from '../paraglide/messages.js';
 import type { Viewer } from './access';
 import * as complaints from './complaints';
 import type { Complaint } from './db/schema';
@@ -31,7 +32,7 @@ export function complaintView(found: { complaint: Complaint; serviceName: string
 
 export async function complaintPage(user: Viewer, id: string) {
 	const found = await complaints.byId(getDb(), user, id);
-	if (!found) error(404, 'Pengaduan tidak ditemukan.');
+	if (!found) error(404, m.public_complaint_page_not_found());
 	const c = found.complaint;
 	const contact = found.showContact ? [c.contactName, c.contactPhone && formatPhone(c.contactPhone)].filter(Boolean).join(', ') || null : null;
 	return {
@@ -49,6 +50,6 @@ export async function answerAction(user: Viewer, id: string, request: Request, b
 	const form = await request.formData();
 	const answer = typeof form.get('answer') === 'string' ? (form.get('answer') as string) : '';
 	const result = await complaints.answer(getDb(), user, id, { answer });
-	if (!result.ok) return result.notFound ? error(404, 'Pengaduan tidak ditemukan.') : fail(400, { message: result.message, answer });
+	if (!result.ok) return result.notFound ? error(404, m.public_complaint_page_not_found()) : fail(400, { message: result.message, answer });
 	redirect(303, back);
 }

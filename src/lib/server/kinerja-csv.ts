@@ -1,4 +1,10 @@
-/** /kinerja's numbers as CSV (RFC 4180: comma, CRLF, quoted where needed), one row per service and month. */
+/**
+ * /kinerja's numbers as CSV (RFC 4180: comma, CRLF, quoted where needed), one row per service and month.
+ *
+ * This is the open-data file, read by programs as much as by people: it is the same in every language.
+ * The column names below are its format (Indonesian, never translated), months are 'YYYY-MM', decimals
+ * take a point, and the service's name is the catalogue's own (Indonesian) name.
+ */
 import { formatHundredths } from '$lib/domain/ikm';
 import { workingDaysText } from '$lib/domain/performance';
 import type { ServiceFigures } from './kinerja';
@@ -38,11 +44,11 @@ export function kinerjaCsv(services: readonly ServiceFigures[]): string {
 					m.finished,
 					m.onTime,
 					m.rejected,
-					m.medianHours === null ? null : workingDaysText(m.medianHours).replace(',', '.'),
-					m.p90Hours === null ? null : workingDaysText(m.p90Hours).replace(',', '.'),
+					m.medianHours === null ? null : workingDaysText(m.medianHours, 'id').replace(',', '.'),
+					m.p90Hours === null ? null : workingDaysText(m.p90Hours, 'id').replace(',', '.'),
 					m.respondents,
 					m.targetSample,
-					m.ikm ? formatHundredths(m.ikm.scoreHundredths).replace(',', '.') : null,
+					m.ikm ? formatHundredths(m.ikm.scoreHundredths, 'id').replace(',', '.') : null,
 					m.ikm?.grade ?? null,
 					m.complaints,
 					m.complaintsAnswered,

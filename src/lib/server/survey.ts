@@ -106,9 +106,19 @@ export async function answer(db: Database, token: string, input: Record<string, 
 }
 
 export const followupSchema = v.object({
-	service: v.pipe(v.string(), v.trim(), v.nonEmpty(followupMessages.serviceUnknown), v.maxLength(80, followupMessages.serviceUnknown)),
-	month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, followupMessages.monthInvalid)),
-	text: v.pipe(v.string(), v.trim(), v.nonEmpty(followupMessages.missing), v.maxLength(textLimits.note, followupMessages.tooLong))
+	service: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => followupMessages.serviceUnknown),
+		v.maxLength(80, () => followupMessages.serviceUnknown)
+	),
+	month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, () => followupMessages.monthInvalid)),
+	text: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => followupMessages.missing),
+		v.maxLength(textLimits.note, () => followupMessages.tooLong)
+	)
 });
 
 /** An admin writes (or rewrites) the follow-up of one service and month. */

@@ -7,6 +7,7 @@
  * answers the same whether the code exists or not; the applicant can still see it in their account.
  */
 import { normalizeTrackingCode } from '$lib/domain/tracking-code';
+import { m } from '../paraglide/messages.js';
 import * as applications from './applications';
 import * as throttle from './auth/throttle';
 import type { Database } from './db/open';
@@ -15,11 +16,10 @@ import type { Database } from './db/open';
 export const GUESS_LIMIT = throttle.TRACK_CODE.limit!;
 
 export const trackingMessages = {
-	code: 'Kode lacak terdiri dari 8 huruf dan angka, misalnya ABCD 2345.',
-	lastFour: 'Tulis 4 angka terakhir nomor HP pemohon.',
-	notFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan 4 angka terakhir nomor HP.',
-	paused: (until: string) =>
-		`Terlalu banyak percobaan yang salah untuk kode ini atau dari jaringan ini. Coba lagi setelah ${until}, atau masuk ke akun Anda untuk melihat permohonan.`
+	get code() { return m.public_track_code_invalid(); },
+	get lastFour() { return m.public_track_last_four_invalid(); },
+	get notFound() { return m.public_track_not_found(); },
+	paused: (until: string) => m.public_track_paused({ until })
 } as const;
 
 export type TrackResult =

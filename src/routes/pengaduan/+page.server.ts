@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { normalizeComplaintCode, complaintMessages } from '$lib/domain/complaints';
+import { localizeService } from '$lib/domain/service-language';
 import * as catalogue from '$lib/server/catalogue';
 import * as complaints from '$lib/server/complaints';
 import { getDb } from '$lib/server/db';
@@ -12,7 +13,7 @@ const fields = ['service', 'application', 'text', 'aboutOfficer', 'officerName',
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const services = await catalogue.listActive(getDb());
 	return {
-		services: services.map((s) => ({ slug: s.slug, name: s.name })),
+		services: services.map((service) => localizeService(service)).map((s) => ({ slug: s.slug, name: s.name })),
 		application: url.searchParams.get('permohonan')?.slice(0, 20) ?? '',
 		service: url.searchParams.get('layanan')?.slice(0, 80) ?? '',
 		id: crypto.randomUUID(),

@@ -1,19 +1,23 @@
-/** The wording of the page on installing the Indonesian voice (linked by the "Dengarkan" buttons). */
+/** The wording of the page on installing the voice (linked by the "Dengarkan" buttons), in the reader's language. */
+import { m } from '$lib/paraglide/messages';
+
 export const voiceHelpWording = {
-	title: 'Bagaimana memasang suara bahasa Indonesia?',
-	intro: 'Tombol "Dengarkan" memakai suara dari HP Anda. Jika suara bahasa Indonesia belum ada, pasang dulu. Cukup sekali.',
-	androidTitle: 'Di HP Android',
-	android: [
-		'Buka Setelan (Settings).',
-		'Cari "Teks ke ucapan" (Text-to-speech). Biasanya ada di Aksesibilitas, atau di Sistem lalu Bahasa.',
-		'Pilih "Layanan Ucapan oleh Google" (Speech Services by Google).',
-		'Tekan gambar roda gigi, lalu "Instal data suara" (Install voice data).',
-		'Pilih "Indonesia", lalu unduh. Setelah itu suara juga bisa dipakai tanpa sinyal.',
-		'Kembali ke aplikasi ini. Tekan "Dengarkan" lagi.'
-	],
-	stillSilentTitle: 'Masih belum bersuara?',
-	stillSilent: ['Tutup browser, lalu buka lagi.', 'Periksa volume HP.', 'Pakai browser Chrome.'],
-	iphoneTitle: 'Di iPhone',
-	iphone: 'Buka Pengaturan, lalu Aksesibilitas, lalu Konten Lisan, lalu Suara. Pilih Bahasa Indonesia.',
-	home: 'Ke halaman utama'
+	get title() { return m.public_voice_title(); },
+	get intro() { return m.public_voice_intro(); },
+	get androidTitle() { return m.public_voice_android_title(); },
+	get android() {
+		return [
+			m.public_voice_android_settings(),
+			m.public_voice_android_tts(),
+			m.public_voice_android_google(),
+			m.public_voice_android_install(),
+			m.public_voice_android_language(),
+			m.public_voice_android_back()
+		];
+	},
+	get stillSilentTitle() { return m.public_voice_still_silent_title(); },
+	get stillSilent() { return [m.public_voice_still_silent_restart(), m.public_voice_still_silent_volume(), m.public_voice_still_silent_chrome()]; },
+	get iphoneTitle() { return m.public_voice_iphone_title(); },
+	get iphone() { return m.public_voice_iphone(); },
+	get home() { return m.public_voice_home(); }
 } as const;

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as survey from '$lib/server/survey';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public: the one-time token is the key (no account needed: the resident may have applied through a volunteer).
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		}
 		const result = await survey.answer(getDb(), params.token, input);
 		if (result.ok) return { done: true };
-		if (result.reason === 'used') error(410, 'Survei ini sudah diisi atau tautannya tidak berlaku.');
+		if (result.reason === 'used') error(410, m.public_survey_gone());
 		return fail(400, { values: input, errors: result.errors });
 	}
 };
