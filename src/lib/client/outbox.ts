@@ -15,6 +15,7 @@
 import { localDb, type OutboxItem } from './local-db';
 import type { Draft } from './local-db';
 import { plain } from './drafts';
+import { m } from '../paraglide/messages.js';
 
 export const MAX_BACKOFF_MS = 5 * 60 * 1000;
 const FIRST_BACKOFF_MS = 5_000;
@@ -77,7 +78,7 @@ export async function send(item: OutboxItem, fetcher: typeof fetch = fetch): Pro
 	try {
 		response = await fetcher('/api/permohonan', { method: 'POST', body: body(item), credentials: 'same-origin' });
 	} catch {
-		return retryLater(item, 'Belum ada sinyal.');
+		return retryLater(item, m.journey_outbox_no_signal());
 	}
 	const answer = (await response.json().catch(() => ({}))) as {
 		code?: string;
@@ -108,7 +109,7 @@ export async function send(item: OutboxItem, fetcher: typeof fetch = fetch): Pro
 		await put(refused);
 		return refused;
 	}
-	return retryLater(item, answer.message ?? 'Server sedang sibuk.');
+	return retryLater(item, answer.message ?? m.journey_outbox_busy());
 }
 
 async function retryLater(item: OutboxItem, reason: string) {

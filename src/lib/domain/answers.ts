@@ -1,12 +1,13 @@
 /**
  * How a stored answer reads on screen: choice labels instead of codes, phone numbers as people write them,
- * dates in Indonesian ("20 November 2026").
+ * dates in the reader's language ("20 November 2026").
  */
 import { maskIdentityNumber } from './identity';
 import { findKelurahan } from './kelurahan';
 import { formatPhone } from './phone';
 import { formatDateKey } from './working-time';
 import type { FieldDefinition, StepDefinition } from './service';
+import { m } from '../paraglide/messages.js';
 
 export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, value: string | undefined): string {
 	if (!value) return '–';
@@ -15,7 +16,7 @@ export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, 
 			return field.options?.find((o) => o.value === value)?.label ?? value;
 		case 'kelurahan': {
 			const k = findKelurahan(value);
-			return k ? `${k.name}, Kec. ${k.kecamatanName}` : value;
+			return k ? m.journey_answer_kelurahan({ kelurahan: k.name, kecamatan: k.kecamatanName }) : value;
 		}
 		case 'phone':
 			return formatPhone(value);

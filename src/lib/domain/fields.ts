@@ -15,28 +15,26 @@ import { limitMessages, textKindOf, textLimits } from './limits';
 import { normalizePhone } from './phone';
 import type { FieldDefinition, StepDefinition } from './service';
 import { WITA_OFFSET_MS } from './working-time';
+import { m } from '../paraglide/messages.js';
 
 export type Answers = Record<string, string>;
 export type { FieldErrors };
 
 export const fieldMessages = {
-	required: (label: string) => `${label} wajib diisi.`,
+	required: (label: string) => m.journey_field_required({ label }),
 	tooLong: limitMessages.tooLong,
-	unknownField: limitMessages.unknownField,
-	notText: 'Jawaban ini tidak terbaca. Isi lagi.',
-	phone: 'Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.',
-	date: 'Tanggal tidak dikenali. Pilih tanggal dari kalender, atau tulis seperti 2026-01-31.',
-	dateFuture: 'Tanggal ini belum lewat. Periksa lagi tanggalnya.',
-	dateTooOld: 'Tanggal ini terlalu lama. Periksa lagi tahunnya.',
-	time: 'Jam tidak dikenali. Tulis seperti 14:30.',
-	choice: 'Pilih salah satu pilihan yang ada.',
-	kelurahan: 'Pilih kelurahan dari daftar.',
-	motherAge:
-		'Tanggal lahir anak tidak cocok dengan umur ibu menurut NIK-nya. Periksa tanggal lahir anak dan NIK ibu.',
-	fatherAge:
-		'Tanggal lahir anak tidak cocok dengan umur ayah menurut NIK-nya. Periksa tanggal lahir anak dan NIK ayah.',
-	ktpAge:
-		'KTP-el dibuat mulai umur 17 tahun, atau lebih muda jika sudah atau pernah menikah. Periksa tanggal lahir dan status menikah.'
+	get unknownField() { return limitMessages.unknownField; },
+	get notText() { return m.journey_field_not_text(); },
+	get phone() { return m.journey_field_phone(); },
+	get date() { return m.journey_field_date(); },
+	get dateFuture() { return m.journey_field_date_future(); },
+	get dateTooOld() { return m.journey_field_date_too_old(); },
+	get time() { return m.journey_field_time(); },
+	get choice() { return m.journey_field_choice(); },
+	get kelurahan() { return m.journey_field_kelurahan(); },
+	get motherAge() { return m.journey_field_mother_age(); },
+	get fatherAge() { return m.journey_field_father_age(); },
+	get ktpAge() { return m.journey_field_ktp_age(); }
 } as const;
 
 /**
@@ -68,7 +66,7 @@ function ruleFor(field: FieldDefinition, now: Date): v.GenericSchema<string, str
 		case 'text':
 		case 'textarea': {
 			const max = textLimits[textKindOf(field)];
-			return v.pipe(v.string(), v.trim(), v.maxLength(max, fieldMessages.tooLong(max)));
+			return v.pipe(v.string(), v.trim(), v.maxLength(max, () => fieldMessages.tooLong(max)));
 		}
 		case 'nik':
 			return nikSchema;
@@ -81,29 +79,29 @@ function ruleFor(field: FieldDefinition, now: Date): v.GenericSchema<string, str
 				v.string(),
 				v.trim(),
 				v.transform((value) => normalizePhone(value) ?? ''),
-				v.nonEmpty(fieldMessages.phone)
+				v.nonEmpty(() => fieldMessages.phone)
 			);
 		case 'date':
 			return v.pipe(
 				v.string(),
 				v.trim(),
-				v.check(isRealDate, fieldMessages.date),
-				v.check((value) => value <= witaToday(now), fieldMessages.dateFuture),
-				v.check((value) => value >= '1900-01-01', fieldMessages.dateTooOld)
+				v.check(isRealDate, () => fieldMessages.date),
+				v.check((value) => value <= witaToday(now), () => fieldMessages.dateFuture),
+				v.check((value) => value >= '1900-01-01', () => fieldMessages.dateTooOld)
 			);
 		case 'time':
 			return v.pipe(
 				v.string(),
 				v.trim(),
 				v.transform((value) => value.replace('.', ':')),
-				v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessages.time)
+				v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, () => fieldMessages.time)
 			);
 		case 'select': {
 			const allowed = new Set((field.options ?? []).map((o) => o.value));
-			return v.pipe(v.string(), v.check((value) => allowed.has(value), fieldMessages.choice));
+			return v.pipe(v.string(), v.check((value) => allowed.has(value), () => fieldMessages.choice));
 		}
 		case 'kelurahan':
-			return v.pipe(v.string(), v.check((value) => !!findKelurahan(value), fieldMessages.kelurahan));
+			return v.pipe(v.string(), v.check((value) => !!findKelurahan(value), () => fieldMessages.kelurahan));
 		default: {
 			const unknownKind: never = field.kind;
 			throw new Error(`unknown field kind ${String(unknownKind)}`);
@@ -116,7 +114,7 @@ export function fieldSchema(field: FieldDefinition, now: Date): v.GenericSchema<
 	const rule = ruleFor(field, now);
 	const empty = fieldMessages.required(field.label);
 	return v.pipe(
-		v.optional(v.string(fieldMessages.notText), ''),
+		v.optional(v.string(() => fieldMessages.notText), ''),
 		v.rawTransform(({ dataset, addIssue, NEVER }) => {
 			const raw = dataset.value;
 			if (raw.trim() === '') {

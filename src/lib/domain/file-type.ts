@@ -2,6 +2,7 @@
  * What an uploaded file really is, read from its first bytes (never from its name or the browser's claim).
  * Only the four kinds an office can read are accepted: JPEG, PNG, WebP photos and PDF scans.
  */
+import { m } from '../paraglide/messages.js';
 
 export type AcceptedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
@@ -23,10 +24,10 @@ export function sniffType(bytes: Uint8Array): AcceptedType | null {
 }
 
 export const fileMessages = {
-	missing: (label: string) => `Pilih foto atau file untuk ${label.toLowerCase()}.`,
-	tooBig: 'File terlalu besar (lebih dari 10 MB). Foto ulang dokumennya, atau kirim sebagai foto, bukan PDF.',
-	wrongType: 'File ini tidak bisa dibaca petugas. Kirim foto (JPG, PNG atau WebP) atau PDF.',
-	empty: 'File ini kosong. Pilih lagi fotonya.'
+	missing: (label: string) => m.journey_file_missing({ label: label.toLowerCase() }),
+	get tooBig() { return m.journey_file_too_big(); },
+	get wrongType() { return m.journey_file_wrong_type(); },
+	get empty() { return m.journey_file_empty(); }
 } as const;
 
 export type FileProblem = keyof Omit<typeof fileMessages, 'missing'>;

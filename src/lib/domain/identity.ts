@@ -11,18 +11,19 @@
  * the cleaned digits on success, and one plain-Indonesian message on failure. Nothing here throws.
  */
 import * as v from 'valibot';
+import { m } from '../paraglide/messages.js';
 
 export const identityMessages = {
-	nikEmpty: 'NIK belum diisi.',
-	nikLength: 'NIK harus 16 angka.',
-	nikRegion: 'Kode wilayah di dalam NIK tidak benar. Periksa lagi 4 angka pertama.',
-	nikBirthDate: 'Tanggal lahir di dalam NIK tidak masuk akal. Periksa lagi angka ke-7 sampai ke-12.',
-	nikSerial: 'Nomor urut di dalam NIK tidak benar. Empat angka terakhir tidak boleh 0000.',
-	kkEmpty: 'Nomor KK belum diisi.',
-	kkLength: 'Nomor KK harus 16 angka.',
-	kkRegion: 'Kode wilayah di dalam Nomor KK tidak benar. Periksa lagi 6 angka pertama.',
-	nibEmpty: 'NIB belum diisi.',
-	nibLength: 'NIB harus 13 angka.'
+	get nikEmpty() { return m.journey_nik_empty(); },
+	get nikLength() { return m.journey_nik_length(); },
+	get nikRegion() { return m.journey_nik_region(); },
+	get nikBirthDate() { return m.journey_nik_birth_date(); },
+	get nikSerial() { return m.journey_nik_serial(); },
+	get kkEmpty() { return m.journey_kk_empty(); },
+	get kkLength() { return m.journey_kk_length(); },
+	get kkRegion() { return m.journey_kk_region(); },
+	get nibEmpty() { return m.journey_nib_empty(); },
+	get nibLength() { return m.journey_nib_length(); }
 } as const;
 
 export type NikCheck =
@@ -139,7 +140,7 @@ export function ageOn(birth: Date, today: Date): number {
  */
 
 export const nikSchema = v.pipe(
-	v.string(identityMessages.nikEmpty),
+	v.string(() => identityMessages.nikEmpty),
 	v.trim(),
 	v.rawTransform(({ dataset, addIssue, NEVER }) => {
 		const result = checkNik(dataset.value);
@@ -152,7 +153,7 @@ export const nikSchema = v.pipe(
 );
 
 export const kkSchema = v.pipe(
-	v.string(identityMessages.kkEmpty),
+	v.string(() => identityMessages.kkEmpty),
 	v.trim(),
 	v.rawTransform(({ dataset, addIssue, NEVER }) => {
 		const result = checkKk(dataset.value);
@@ -165,7 +166,7 @@ export const kkSchema = v.pipe(
 );
 
 export const nibSchema = v.pipe(
-	v.string(identityMessages.nibEmpty),
+	v.string(() => identityMessages.nibEmpty),
 	v.trim(),
 	v.rawTransform(({ dataset, addIssue, NEVER }) => {
 		const result = checkNib(dataset.value);

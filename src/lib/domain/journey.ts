@@ -21,6 +21,7 @@ import type { Answers, FieldErrors } from './fields';
 import { formatPhone, normalizePhone } from './phone';
 import { consentText, residentComplete, residentWording, type Resident } from './resident';
 import type { ConsentBy, DocumentRequirement, FieldDefinition, StepDefinition } from './service';
+import { m } from '../paraglide/messages.js';
 
 export type JourneyPage =
 	| { kind: 'resident'; slug: 'warga' }
@@ -42,8 +43,8 @@ export interface Applicant {
 }
 
 export const journeyWording = {
-	documentMissing: (label: string) => `${label} belum diunggah.`,
-	progress: (current: number, total: number) => `Langkah ${current} dari ${total}`
+	documentMissing: (label: string) => m.journey_document_missing({ label }),
+	progress: (current: number, total: number) => m.journey_progress({ current, total })
 } as const;
 
 export interface CheckSection {

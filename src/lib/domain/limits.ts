@@ -11,6 +11,7 @@
  */
 import { MAX_DOCUMENT_BYTES } from './file-type';
 import type { FieldDefinition } from './service';
+import { m } from '../paraglide/messages.js';
 
 /** Maximum characters per kind of free text. */
 export const textLimits = {
@@ -29,20 +30,19 @@ export const textLimits = {
 export type TextKind = keyof typeof textLimits;
 
 export const limitMessages = {
-	tooLong: (max: number) => `Paling banyak ${max} karakter.`,
+	tooLong: (max: number) => m.journey_limit_too_long({ max }),
 	/** the same, naming what is too long (for pages with one message line) */
-	tooLongNamed: (what: string, max: number) => `${what} terlalu panjang. Paling banyak ${max} karakter.`,
-	unknownField: 'Isian ini tidak ada di formulir layanan ini.',
-	unknownDocument: 'Dokumen ini tidak diminta oleh layanan ini.',
-	duplicateDocument: 'Dokumen ini terkirim lebih dari sekali. Kirim satu file saja.',
-	tooManyAnswers: (max: number) => `Jawaban terlalu banyak: paling banyak ${max} isian.`,
-	answersTooBig: (kb: number) => `Jawaban terlalu panjang: paling banyak ${kb} KB.`,
-	residentTooBig: 'Data warga terlalu panjang.',
-	bodyTooBig: (bytes: number) =>
-		`Kiriman terlalu besar (lebih dari ${readableSize(bytes)}). Kirim foto, bukan PDF, atau perkecil filenya lalu kirim lagi.`,
-	tooManyFiles: (max: number) => `Terlalu banyak file dalam satu kiriman: paling banyak ${max}.`,
-	tooManyParts: 'Kiriman berisi terlalu banyak isian.',
-	unreadable: 'Kiriman tidak terbaca. Coba kirim lagi.'
+	tooLongNamed: (what: string, max: number) => m.journey_limit_too_long_named({ what, max }),
+	get unknownField() { return m.journey_limit_unknown_field(); },
+	get unknownDocument() { return m.journey_limit_unknown_document(); },
+	get duplicateDocument() { return m.journey_limit_duplicate_document(); },
+	tooManyAnswers: (max: number) => m.journey_limit_too_many_answers({ max }),
+	answersTooBig: (kb: number) => m.journey_limit_answers_too_big({ kb }),
+	get residentTooBig() { return m.journey_limit_resident_too_big(); },
+	bodyTooBig: (bytes: number) => m.journey_limit_body_too_big({ size: readableSize(bytes) }),
+	tooManyFiles: (max: number) => m.journey_limit_too_many_files({ max }),
+	get tooManyParts() { return m.journey_limit_too_many_parts(); },
+	get unreadable() { return m.journey_limit_unreadable(); }
 } as const;
 
 /** "25 MB", "256 KB": a size as people read it. */

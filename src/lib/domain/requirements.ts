@@ -7,6 +7,7 @@
  * the approve event).
  */
 import type { Requirement } from './service';
+import { m } from '../paraglide/messages.js';
 
 /** Requirements with ids `r1`, `r2`, … in order: for the seed catalogue. Plain strings are required. */
 export function numbered(...items: (string | { text: string; required: false })[]): Requirement[] {
@@ -56,5 +57,5 @@ export function openRequirements(requirements: readonly Requirement[], checklist
 
 export const requirementMessages = {
 	reasonMissing: (open: readonly Requirement[]) =>
-		`Belum dicentang: ${open.map((r) => r.text).join(' ')} Centang semua persyaratan wajib, atau tulis alasan menyetujui tanpa itu.`
+		m.journey_requirements_reason_missing({ items: open.map((r) => r.text).join(' ') })
 } as const;

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { formatPhone, normalizePhone } from './phone';
 import type { ConsentBy } from './service';
 import { formatWita } from './working-time';
+import { m } from '../paraglide/messages.js';
 
 export type ConsentHow = 'ticked' | 'spoken';
 
@@ -33,55 +34,56 @@ export interface ResidentInput {
 
 /** What people read about the resident step: labels, help and errors, in one place. */
 export const residentWording = {
-	title: 'Warga yang Anda bantu',
-	intro: 'Permohonan ini milik warga. Anda tercatat sebagai relawan yang membantu.',
-	checkTitle: 'Warga yang dibantu',
-	name: 'Nama lengkap warga',
-	nameHelp: 'Tulis sama persis seperti di Kartu Keluarga. Nama ini dipakai sebagai nama pemohon.',
-	phone: 'Nomor HP warga',
-	phoneHelp:
-		'Misalnya 0812-3456-7890. Boleh nomor HP keluarga serumah. Warga memakai nomor ini dan kode lacak untuk melacak atau memasukkan permohonan ke akunnya sendiri. Berikan slip berisi kode lacak kepada warga.',
-	consentTitle: 'Persetujuan warga',
-	readAloud: 'Bacakan kalimat di atas kepada warga.',
-	parentNote: 'Akta kelahiran memuat data anak: persetujuan harus dari ayah atau ibu anak.',
-	parentName: 'Nama orang tua yang menyetujui',
-	isParent: 'Yang menyetujui adalah ayah atau ibu anak',
-	how: 'Bagaimana warga menyatakan setuju?',
-	howParent: 'Bagaimana orang tua menyatakan setuju?',
-	ticked: 'Warga mencentang sendiri di HP ini',
-	spoken: 'Warga menyatakan setuju secara lisan',
-	recorded: 'Waktu persetujuan dan nama Anda dicatat saat permohonan dikirim.',
-	consent: 'Persetujuan',
-	parent: 'Orang tua',
-	change: 'data warga dan persetujuan',
+	get title() { return m.journey_resident_title(); },
+	get intro() { return m.journey_resident_intro(); },
+	get checkTitle() { return m.journey_resident_check_title(); },
+	get name() { return m.journey_resident_name(); },
+	get nameHelp() { return m.journey_resident_name_help(); },
+	get phone() { return m.journey_resident_phone(); },
+	get phoneHelp() { return m.journey_resident_phone_help(); },
+	get consentTitle() { return m.journey_resident_consent_title(); },
+	get readAloud() { return m.journey_resident_read_aloud(); },
+	get parentNote() { return m.journey_resident_parent_note(); },
+	get parentName() { return m.journey_resident_parent_name(); },
+	get isParent() { return m.journey_resident_is_parent(); },
+	get how() { return m.journey_resident_how(); },
+	get howParent() { return m.journey_resident_how_parent(); },
+	get ticked() { return m.journey_resident_ticked(); },
+	get spoken() { return m.journey_resident_spoken(); },
+	get recorded() { return m.journey_resident_recorded(); },
+	get consent() { return m.journey_resident_consent(); },
+	get parent() { return m.journey_resident_parent(); },
+	get change() { return m.journey_resident_change(); },
 	/** Every page of the journey says for whom. */
-	forWhom: (name: string, phone: string) => `Untuk warga: ${name} (${phone}). Isi dengan data warga ini, bukan data Anda.`,
+	forWhom: (name: string, phone: string) => m.journey_resident_for_whom({ name, phone }),
 	statement: (volunteerName: string, serviceName: string) =>
-		`"Saya setuju relawan ${volunteerName || 'ini'} mengajukan ${serviceName} atas nama saya. Data saya dipakai hanya untuk mengurus layanan ini (UU 27/2022 tentang Pelindungan Data Pribadi), dan saya boleh melepas relawan dari permohonan ini kapan saja."`,
+		volunteerName
+			? m.journey_resident_statement({ volunteer: volunteerName, service: serviceName })
+			: m.journey_resident_statement_unnamed({ service: serviceName }),
 	errors: {
-		name: 'Isi nama lengkap warga.',
-		nameShort: 'Nama terlalu pendek.',
-		nameLong: 'Nama paling banyak 100 huruf.',
-		phone: 'Isi nomor HP warga.',
-		phoneUnknown: 'Nomor HP warga tidak dikenali. Tulis seperti 0812-3456-7890.',
-		ownPhone: 'Ini nomor HP Anda sendiri. Tulis nomor HP warga, atau ajukan untuk diri sendiri.',
-		how: 'Pilih bagaimana warga menyatakan setuju.',
-		parentName: 'Tulis nama ayah atau ibu anak yang memberi persetujuan.',
-		parentConfirm: 'Centang bahwa yang menyetujui adalah ayah atau ibu anak.',
-		incomplete: 'Data warga dan persetujuannya belum diisi.',
-		unreadable: 'Data warga yang dibantu tidak lengkap.'
+		get name() { return m.journey_resident_error_name(); },
+		get nameShort() { return m.journey_resident_error_name_short(); },
+		get nameLong() { return m.journey_resident_error_name_long(); },
+		get phone() { return m.journey_resident_error_phone(); },
+		get phoneUnknown() { return m.journey_resident_error_phone_unknown(); },
+		get ownPhone() { return m.journey_resident_error_own_phone(); },
+		get how() { return m.journey_resident_error_how(); },
+		get parentName() { return m.journey_resident_error_parent_name(); },
+		get parentConfirm() { return m.journey_resident_error_parent_confirm(); },
+		get incomplete() { return m.journey_resident_error_incomplete(); },
+		get unreadable() { return m.journey_resident_error_unreadable(); }
 	}
 } as const;
 
 const errors = residentWording.errors;
 
-const personName = (empty: string) =>
+const personName = (empty: () => string) =>
 	v.pipe(
 		v.string(empty),
 		v.trim(),
 		v.nonEmpty(empty),
-		v.minLength(2, errors.nameShort),
-		v.maxLength(100, errors.nameLong)
+		v.minLength(2, () => errors.nameShort),
+		v.maxLength(100, () => errors.nameLong)
 	);
 
 /**
@@ -90,22 +92,22 @@ const personName = (empty: string) =>
  */
 export function residentSchema(consentBy: ConsentBy, volunteerPhone: string) {
 	const common = {
-		name: personName(errors.name),
+		name: personName(() => errors.name),
 		phone: v.pipe(
-			v.string(errors.phone),
+			v.string(() => errors.phone),
 			v.trim(),
-			v.nonEmpty(errors.phone),
+			v.nonEmpty(() => errors.phone),
 			v.transform((value) => normalizePhone(value) ?? ''),
-			v.nonEmpty(errors.phoneUnknown),
-			v.check((phone) => phone !== volunteerPhone, errors.ownPhone)
+			v.nonEmpty(() => errors.phoneUnknown),
+			v.check((phone) => phone !== volunteerPhone, () => errors.ownPhone)
 		),
-		how: v.picklist(['ticked', 'spoken'] as const, errors.how)
+		how: v.picklist(['ticked', 'spoken'] as const, () => errors.how)
 	};
 	return consentBy === 'parent'
 		? v.object({
 				...common,
-				parentName: personName(errors.parentName),
-				isParent: v.literal('ya', errors.parentConfirm)
+				parentName: personName(() => errors.parentName),
+				isParent: v.literal('ya', () => errors.parentConfirm)
 			})
 		: v.object(common);
 }
@@ -153,9 +155,9 @@ export const residentComplete = (resident: Resident | null | undefined): boolean
 
 /** The recorded consent in plain words: who agreed and how (and, once submitted, when and with whom). */
 export function consentText(consent: { by: ConsentBy; how: ConsentHow; name: string; at?: number; volunteerName?: string }): string {
-	const who = consent.by === 'parent' ? `${consent.name} (orang tua anak)` : consent.name;
-	const how = consent.how === 'ticked' ? 'mencentang persetujuan sendiri' : 'menyatakan setuju secara lisan';
-	const when = consent.at ? ` pada ${formatWita(new Date(consent.at))}` : '';
-	const helper = consent.volunteerName ? `, dicatat oleh relawan ${consent.volunteerName}` : '';
-	return `${who} ${how}${when}${helper}.`;
+	const who = consent.by === 'parent' ? m.journey_consent_parent({ name: consent.name }) : consent.name;
+	const how = consent.how === 'ticked' ? m.journey_consent_ticked() : m.journey_consent_spoken();
+	const when = consent.at ? m.journey_consent_at({ time: formatWita(new Date(consent.at)) }) : '';
+	const helper = consent.volunteerName ? m.journey_consent_by_volunteer({ name: consent.volunteerName }) : '';
+	return m.journey_consent_sentence({ who, how, when, helper });
 }

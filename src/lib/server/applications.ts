@@ -18,6 +18,7 @@ import { calendarFrom } from '$lib/domain/holidays';
 import { phoneLastFour } from '$lib/domain/phone';
 import { generateTrackingCode } from '$lib/domain/tracking-code';
 import { dueAt } from '$lib/domain/working-time';
+import { m } from '../paraglide/messages.js';
 import { may, mayAttach, relationOf, whereMay, whereRelation, type Operation, type Viewer } from './access';
 import type { SessionUser } from './auth/session';
 import { insertIfPreviousChanged, insertWhere } from './db/conditional';
@@ -224,8 +225,11 @@ export async function attachDocument(
 
 /** What to tell about a refused upload, by problem. */
 export const fileMessages = {
-	...fileProblemMessages,
-	not_yours: 'Permohonan ini milik akun lain atau tidak bisa diubah lagi. Mulai formulir baru.'
+	missing: fileProblemMessages.missing,
+	get tooBig() { return fileProblemMessages.tooBig; },
+	get wrongType() { return fileProblemMessages.wrongType; },
+	get empty() { return fileProblemMessages.empty; },
+	get not_yours() { return m.journey_file_not_yours(); }
 };
 
 /**
@@ -263,7 +267,7 @@ export type SubmitResult =
 	| { ok: false; reason: 'invalid'; errors: FieldErrors; missingDocuments: string[] }
 	| { ok: false; reason: 'not_yours' };
 
-const residentOnlyByVolunteer = 'Hanya relawan yang bisa mengajukan untuk warga lain.';
+const residentOnlyByVolunteer = () => m.journey_resident_only_volunteer();
 
 /**
  * The answer to an id that is already an application: the application itself for its applicant or
@@ -313,7 +317,7 @@ export async function submit(
 	if (replay) return replayFor(sender, replay);
 	if (drafts[0] && drafts[0].userId !== sender.id) return { ok: false, reason: 'not_yours' };
 	if (resident && sender.role !== 'volunteer' && sender.role !== 'officer') {
-		return { ok: false, reason: 'invalid', errors: { resident: residentOnlyByVolunteer }, missingDocuments: [] };
+		return { ok: false, reason: 'invalid', errors: { resident: residentOnlyByVolunteer() }, missingDocuments: [] };
 	}
 
 	// the one check of the answers (only the service's fields, each normalised and capped); what is
@@ -545,7 +549,7 @@ export async function submitComplete(
 	input: CompleteSubmission,
 	now = new Date()
 ): Promise<CompleteResult> {
-	if (!isApplicationId(input.id)) return { ok: false, reason: 'invalid', errors: { id: 'Permohonan tidak dikenali.' }, missingDocuments: [] };
+	if (!isApplicationId(input.id)) return { ok: false, reason: 'invalid', errors: { id: m.journey_application_unknown() }, missingDocuments: [] };
 	const [[replay], [service]] = await db.batch([
 		db.select().from(applications).where(eq(applications.id, input.id)),
 		db.select().from(services).where(and(eq(services.slug, input.serviceSlug), eq(services.active, true)))

@@ -13,6 +13,7 @@ import { error } from '@sveltejs/kit';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { keyring as installedKeyring } from './crypto/keys';
 import { sealBytes, unsealBytes, type Keyring } from './crypto/sealing';
+import { m } from '../paraglide/messages.js';
 
 export interface StoredFile {
 	body: ReadableStream;
@@ -93,7 +94,7 @@ export function documentStore(platform: App.Platform | undefined): DocumentStore
 	const registered = (globalThis as Registry)[REGISTERED];
 	if (registered) return sealedStore(registered);
 	console.error('No document store: neither the DOCUMENTS R2 binding nor a registered store.');
-	error(503, 'Penyimpanan dokumen sedang tidak tersedia. Silakan coba lagi nanti.');
+	error(503, m.journey_storage_unavailable());
 }
 
 export function newStorageKey(): string {

@@ -1,5 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formLimits } from '$lib/domain/limits';
+import { localizeService } from '$lib/domain/service-language';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
@@ -15,12 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	// one round trip: the service and the user's drafts in a batch
 	const [[found], drafts] = await db.batch([catalogue.activeServiceQuery(db, params.slug), applications.listDrafts(db, user.id)]);
-	if (!found) error(404, 'Layanan tidak ditemukan.');
+	if (!found) error(404, m.journey_service_not_found());
+	const service = localizeService(found.service);
 	return {
-		slug: found.service.slug,
-		name: found.service.name,
-		steps: found.service.steps.map((s) => s.title),
-		documents: found.service.documents.map((d) => ({ label: d.label, required: d.required })),
+		slug: service.slug,
+		name: service.name,
+		steps: service.steps.map((s) => s.title),
+		documents: service.documents.map((d) => ({ label: d.label, required: d.required })),
 		drafts: drafts.filter((d) => d.serviceSlug === params.slug),
 		/** A volunteer first says for whom: themselves, or a resident (whose page then comes first). */
 		volunteer: user.role === 'volunteer',
@@ -35,10 +38,10 @@ export const actions: Actions = {
 		const { params, request } = event;
 		const db = getDb();
 		const found = await catalogue.findActive(db, params.slug);
-		if (!found) error(404, 'Layanan tidak ditemukan.');
+		if (!found) error(404, m.journey_service_not_found());
 		const slug = found.service.slug;
 		if (user.role === 'officer') {
-			if (found.service.officeId !== user.officeId) return fail(403, { message: 'Layanan ini milik kantor lain.' });
+			if (found.service.officeId !== user.officeId) return fail(403, { message: m.journey_other_office() });
 			const id = await volunteers.startForResident(db, user, slug);
 			redirect(303, `/ajukan/${slug}/${id}/warga`);
 		}
@@ -50,7 +53,7 @@ export const actions: Actions = {
 				const id = await volunteers.startForResident(db, user, slug);
 				redirect(303, `/ajukan/${slug}/${id}/warga`);
 			}
-			if (forWhom !== 'sendiri') return fail(400, { message: 'Pilih untuk siapa permohonan ini.' });
+			if (forWhom !== 'sendiri') return fail(400, { message: m.journey_choose_for_whom() });
 		}
 		const id = await applications.startDraft(db, user.id, slug);
 		redirect(303, `/ajukan/${slug}/${id}/langkah-1`);

@@ -23,6 +23,7 @@ import { getDb } from '$lib/server/db';
 import type { Consent } from '$lib/server/db/schema';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
+import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 /** What the phone sends for a resident (see client/local-db.ts `ResidentInfo`): read loosely, then checked. */
@@ -42,9 +43,9 @@ const refused = (status: number, message: string, errors?: Record<string, string
 
 export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	const user = locals.user;
-	if (!user) return json({ message: 'Masuk dulu untuk mengirim permohonan.' }, { status: 401 });
+	if (!user) return json({ message: m.journey_api_log_in() }, { status: 401 });
 	if (user.role !== 'citizen' && user.role !== 'volunteer') {
-		return json({ message: 'Hanya warga dan relawan yang bisa mengajukan.' }, { status: 403 });
+		return json({ message: m.journey_api_only_applicants() }, { status: 403 });
 	}
 	const read = await readForm(request, {
 		maxBytes: submissionLimits.maxBodyBytes,
@@ -55,12 +56,12 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	const form = read.form;
 
 	const answersRaw = form.get('answers');
-	if (typeof answersRaw !== 'string') return refused(400, 'Jawaban tidak terbaca. Coba kirim lagi.');
+	if (typeof answersRaw !== 'string') return refused(400, m.journey_api_answers_unreadable());
 	if (utf8Length(answersRaw) > submissionLimits.maxAnswersBytes) {
 		return refused(400, limitMessages.answersTooBig(submissionLimits.maxAnswersBytes / 1024));
 	}
 	const answers = v.safeParse(v.record(v.string(), v.string()), safeJson(answersRaw));
-	if (!answers.success) return refused(400, 'Jawaban tidak terbaca. Coba kirim lagi.');
+	if (!answers.success) return refused(400, m.journey_api_answers_unreadable());
 	if (Object.keys(answers.output).length > submissionLimits.maxAnswerKeys) {
 		return refused(400, limitMessages.tooManyAnswers(submissionLimits.maxAnswerKeys));
 	}
@@ -76,7 +77,7 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 		const checked = checkResident(safeJson(residentRaw), found?.service, user.phone, user.name);
 		if (!checked.ok) {
 			const first = checked.errors && Object.values(checked.errors)[0];
-			return refused(400, first ? `Data warga yang dibantu: ${first}` : residentWording.errors.unreadable, checked.errors);
+			return refused(400, first ? m.journey_api_resident_problem({ problem: first }) : residentWording.errors.unreadable, checked.errors);
 		}
 		resident = checked.resident;
 	}
@@ -103,14 +104,14 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 	}
 	switch (result.reason) {
 		case 'not_yours':
-			return json({ message: 'Permohonan ini sudah dikirim dari akun lain.' }, { status: 409 });
+			return json({ message: m.journey_sent_from_other_account() }, { status: 409 });
 		case 'unknown_service':
-			return json({ message: 'Layanan ini tidak tersedia lagi.' }, { status: 400 });
+			return json({ message: m.journey_api_service_gone() }, { status: 400 });
 		case 'bad_file':
 			return json({ message: fileMessages[result.problem], errors: { [result.requirementKey]: fileMessages[result.problem] } }, { status: 400 });
 		case 'invalid':
 			return json(
-				{ message: 'Ada yang perlu diperbaiki.', errors: result.errors, missingDocuments: result.missingDocuments },
+				{ message: m.journey_problems_message(), errors: result.errors, missingDocuments: result.missingDocuments },
 				{ status: 400 }
 			);
 	}

@@ -3,6 +3,7 @@ import * as applications from '$lib/server/applications';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
 import { documentStore } from '$lib/server/storage';
+import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,7 +14,7 @@ export const GET: RequestHandler = async ({ params, locals, platform }) => {
 	const user = locals.user;
 	// who may open it is decided by the user's relation to its application (access.ts, `document`)
 	const document = user ? await applications.documentForViewer(getDb(), user, params.id) : null;
-	if (!user || !document) error(404, 'Dokumen tidak ditemukan.');
+	if (!user || !document) error(404, m.journey_document_not_found());
 	const db = getDb();
 	const [file] = await Promise.all([
 		documentStore(platform).get(document.storageKey),
@@ -22,7 +23,7 @@ export const GET: RequestHandler = async ({ params, locals, platform }) => {
 			? casework.documentViewed(db, user, document.applicationId, document.requirementKey)
 			: undefined
 	]);
-	if (!file) error(404, 'Dokumen tidak ditemukan.');
+	if (!file) error(404, m.journey_document_not_found());
 	const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[
 		document.contentType
 	];

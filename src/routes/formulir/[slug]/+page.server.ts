@@ -9,6 +9,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { services } from '$lib/domain/catalogue';
+import { m } from '$lib/paraglide/messages';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const prerender = true;
@@ -17,9 +18,18 @@ export const entries: EntryGenerator = () => services.map((s) => ({ slug: s.slug
 
 export const load: PageServerLoad = ({ params }) => {
 	const service = services.find((s) => s.slug === params.slug);
-	if (!service) error(404, 'Layanan tidak ditemukan.');
+	if (!service) error(404, m.journey_service_not_found());
 	return {
 		slug: service.slug,
-		service: { name: service.name, steps: service.steps, documents: service.documents, inPerson: service.inPerson, consentBy: service.consentBy }
+		// the record as written (Indonesian) with its English beside it where it has one: the page localizes it
+		// in the browser (service-language.ts), so the one prerendered file reads in the reader's language
+		service: {
+			name: service.name,
+			steps: service.steps,
+			documents: service.documents,
+			inPerson: service.inPerson,
+			consentBy: service.consentBy,
+			...('translations' in service ? { translations: service.translations } : {})
+		}
 	};
 };

@@ -10,11 +10,12 @@ import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
 import * as volunteers from '$lib/server/volunteers';
+import { m } from '$lib/paraglide/messages';
 import { openDraft } from '../open-draft';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { draft, service, documents, journey, page, href, changing } = await openDraft(getDb(), locals.user!, params, url);
+	const { draft, shown: service, documents, journey, page, href, changing } = await openDraft(getDb(), locals.user!, params, url);
 	const back = journey.back(page.slug, changing);
 	const resident = journey.forResident ? draft.resident : null;
 	const common = {
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				}))
 			};
 		case 'resident':
-			error(404, 'Langkah ini tidak ada.'); // the resident page has its own route (warga/)
+			error(404, m.journey_step_not_found()); // the resident page has its own route (warga/)
 		default: {
 			const unknownPage: never = page;
 			throw new Error(`unknown page ${JSON.stringify(unknownPage)}`);
@@ -99,7 +100,7 @@ export const actions: Actions = {
 			if (!result.ok) return fail(400, { errors: { file: applications.fileMessages[result.problem] } });
 			goOn();
 		}
-		error(405, 'Halaman ini tidak menyimpan apa pun.');
+		error(405, m.journey_saves_nothing());
 	},
 
 	/** Submits the application from the check page. Submitting twice is harmless. */
@@ -115,7 +116,7 @@ export const actions: Actions = {
 		const answers = journey.answersToSubmit(draft.answers, draft.resident);
 		const result = await applications.submit(db, { id: draft.id, service, answers, applicant: user, resident });
 		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
-		if (result.reason === 'not_yours') error(409, 'Permohonan ini sudah dikirim dari akun lain.');
+		if (result.reason === 'not_yours') error(409, m.journey_sent_from_other_account());
 		const problems = journey.problems(result.errors, result.missingDocuments).map((p) => ({ message: p.message, href: href(p.page, true) }));
 		return fail(400, { problems });
 	}

@@ -19,7 +19,7 @@ const open = async (user: App.Locals['user'], params: { slug: string; id: string
 };
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { draft, service, journey, href, changing } = await open(locals.user, params, url);
+	const { draft, shown: service, journey, href, changing } = await open(locals.user, params, url);
 	return {
 		serviceName: service.name,
 		volunteerName: locals.user!.name,
