@@ -10,7 +10,13 @@
  *
  * Events carry what the application row alone would forget: the correction asked (fields, documents,
  * note), the answers and documents resubmitted, and the checklist an approval was given on (`data`).
+ *
+ * Labels are read in the reader's language at use (getters over messages/<locale>/status.json). Notices are
+ * different: their text is written once, with the event, into the in-app notice and the outbox, and the
+ * same text fills the WhatsApp template's parameters (an approved Indonesian template). So they are composed
+ * in Indonesian whoever causes the event, and shown as stored.
  */
+import { m } from '../paraglide/messages.js';
 import { transitions, type Action, type Status } from './workflow';
 import type { Operation } from '$lib/server/access';
 
@@ -99,45 +105,45 @@ export interface EventDefinition<T extends EventType> {
 	citizen: boolean;
 	/** The access operation (access.ts) whose relations may cause it. */
 	by: Operation;
-	/** What it is called in the timeline and the audit log. */
-	label: string;
-	/** The notice the application's people get, or null (e.g. when they did it themselves). */
+	/** What it is called in the timeline and the audit log (in the reader's language). */
+	readonly label: string;
+	/** The notice the application's people get, or null (e.g. when they did it themselves): Indonesian, stored as written. */
 	notice: ((n: NoticeContext<T>) => string) | null;
 	/** Whether its note is the officer speaking to the citizen (the timeline introduces it as such). */
 	officerNote?: true;
 }
 
 export const eventTable = {
-	submitted: { action: null, citizen: true, by: 'apply', label: 'Permohonan diterima', notice: null },
+	submitted: { action: null, citizen: true, by: 'apply', get label() { return m.status_event_submitted(); }, notice: null },
 	claimed: {
 		action: 'claim',
 		citizen: true,
 		by: 'decide',
-		label: 'Petugas mulai memeriksa',
+		get label() { return m.status_event_claimed(); },
 		notice: (n) => `Permohonan ${n.service} (${n.code}) sedang diperiksa petugas.`
 	},
-	reassigned: { action: null, citizen: false, by: 'audit', label: 'Dialihkan ke petugas lain', notice: null },
+	reassigned: { action: null, citizen: false, by: 'audit', get label() { return m.status_event_reassigned(); }, notice: null },
 	correction_requested: {
 		action: 'request_correction',
 		citizen: true,
 		by: 'decide',
-		label: 'Petugas meminta perbaikan',
+		get label() { return m.status_event_correction_requested(); },
 		notice: (n) => `Permohonan ${n.service} (${n.code}) perlu perbaikan. Baca catatan petugas lalu kirim perbaikannya.`,
 		officerNote: true
 	},
-	resubmitted: { action: 'resubmit', citizen: true, by: 'correct', label: 'Perbaikan dikirim', notice: null },
+	resubmitted: { action: 'resubmit', citizen: true, by: 'correct', get label() { return m.status_event_resubmitted(); }, notice: null },
 	approved: {
 		action: 'approve',
 		citizen: true,
 		by: 'decide',
-		label: 'Permohonan disetujui',
+		get label() { return m.status_event_approved(); },
 		notice: (n) => `Permohonan ${n.service} (${n.code}) disetujui. Dokumen Anda sedang disiapkan.`
 	},
 	rejected: {
 		action: 'reject',
 		citizen: true,
 		by: 'decide',
-		label: 'Permohonan ditolak',
+		get label() { return m.status_event_rejected(); },
 		notice: (n) => `Permohonan ${n.service} (${n.code}) ditolak. Baca alasannya di halaman permohonan.`,
 		officerNote: true
 	},
@@ -145,39 +151,39 @@ export const eventTable = {
 		action: 'complete',
 		citizen: true,
 		by: 'decide',
-		label: 'Selesai',
+		get label() { return m.status_event_completed(); },
 		notice: (n) => `Permohonan ${n.service} (${n.code}) selesai. Lihat cara mendapatkan hasilnya.`
 	},
-	cancelled: { action: 'cancel', citizen: true, by: 'cancel', label: 'Dibatalkan', notice: null },
-	viewed: { action: null, citizen: false, by: 'inspect', label: 'Dibuka petugas', notice: null },
-	document_viewed: { action: null, citizen: false, by: 'document', label: 'Dokumen dibuka petugas', notice: null },
-	nik_revealed: { action: null, citizen: false, by: 'inspect', label: 'NIK dibuka utuh oleh petugas', notice: null },
-	note: { action: null, citizen: true, by: 'decide', label: 'Catatan', notice: null, officerNote: true },
-	checklist: { action: null, citizen: false, by: 'decide', label: 'Persyaratan dicentang', notice: null },
+	cancelled: { action: 'cancel', citizen: true, by: 'cancel', get label() { return m.status_event_cancelled(); }, notice: null },
+	viewed: { action: null, citizen: false, by: 'inspect', get label() { return m.status_event_viewed(); }, notice: null },
+	document_viewed: { action: null, citizen: false, by: 'document', get label() { return m.status_event_document_viewed(); }, notice: null },
+	nik_revealed: { action: null, citizen: false, by: 'inspect', get label() { return m.status_event_nik_revealed(); }, notice: null },
+	note: { action: null, citizen: true, by: 'decide', get label() { return m.status_event_note(); }, notice: null, officerNote: true },
+	checklist: { action: null, citizen: false, by: 'decide', get label() { return m.status_event_checklist(); }, notice: null },
 	appointment_booked: {
 		action: null,
 		citizen: true,
 		by: 'appointment',
-		label: 'Jadwal kedatangan dipilih',
+		get label() { return m.status_event_appointment_booked(); },
 		notice: (n) => `Jadwal datang Anda: ${n.data.when}. Nomor antrean ${n.data.queue}.`
 	},
 	appointment_moved: {
 		action: null,
 		citizen: true,
 		by: 'appointment',
-		label: 'Jadwal kedatangan dipindah',
+		get label() { return m.status_event_appointment_moved(); },
 		notice: (n) => `Jadwal Anda pindah ke ${n.data.when}. Nomor antrean baru ${n.data.queue}.`
 	},
 	appointment_cancelled: {
 		action: null,
 		citizen: true,
 		by: 'appointment',
-		label: 'Jadwal kedatangan dibatalkan',
+		get label() { return m.status_event_appointment_cancelled(); },
 		notice: (n) => `Jadwal Anda ${n.data.when} sudah dibatalkan. Anda bisa memilih jadwal baru kapan saja.`
 	},
-	result_revoked: { action: null, citizen: true, by: 'decide', label: 'Dokumen hasil dicabut', notice: null, officerNote: true },
-	volunteer_released: { action: null, citizen: true, by: 'release', label: 'Relawan dilepas dari permohonan ini', notice: null },
-	applicant_claimed: { action: null, citizen: true, by: 'adopt', label: 'Permohonan masuk ke akun pemohon', notice: null }
+	result_revoked: { action: null, citizen: true, by: 'decide', get label() { return m.status_event_result_revoked(); }, notice: null, officerNote: true },
+	volunteer_released: { action: null, citizen: true, by: 'release', get label() { return m.status_event_volunteer_released(); }, notice: null },
+	applicant_claimed: { action: null, citizen: true, by: 'adopt', get label() { return m.status_event_applicant_claimed(); }, notice: null }
 } as const satisfies { [T in EventType]: EventDefinition<T> };
 
 /** The table with its literal types widened, for lookups by a type only known at run time. */

@@ -8,8 +8,11 @@ import { displayAnswer } from './answers';
 import type { IssuedDocument, StepDefinition } from './service';
 import { formatWitaDate } from './working-time';
 
-/** "2026-11-01" → "1 November 2026" (the weekday is not part of a date printed on a document). */
-const documentDate = (iso: string) => formatWitaDate(new Date(`${iso}T12:00:00+08:00`)).replace(/^[^,]+, /, '');
+/**
+ * "2026-11-01" → "1 November 2026" (the weekday is not part of a date printed on a document). In Indonesian
+ * whoever completes it: the content is stored and printed as issued, like the labels beside it.
+ */
+const documentDate = (iso: string) => formatWitaDate(new Date(`${iso}T12:00:00+08:00`), 'id').replace(/^[^,]+, /, '');
 
 export interface DocumentContent {
 	holderName: string;

@@ -11,7 +11,11 @@
  * Actors are the applicant (a citizen, or a volunteer acting for one: they may do the same things) and the
  * officer of the office that owns the service. The SLA clock stops while the application waits on the
  * applicant (`needs_correction`) and there is nothing left to do in a terminal status.
+ *
+ * What people read (status names, buttons, next steps) comes from messages/<locale>/status.json in the
+ * reader's language, read at use: the maps below keep their shape with getters. The stored types do not change.
  */
+import { m } from '../paraglide/messages.js';
 
 export const statuses = [
 	'submitted',
@@ -85,14 +89,20 @@ export function pausesSla(status: Status): boolean {
 }
 
 export const workflowMessages = {
-	notAllowed: 'Tindakan ini tidak bisa dilakukan pada permohonan dengan status ini.',
-	wrongActor: 'Anda tidak berhak melakukan tindakan ini.',
-	noteMissing: 'Catatan wajib diisi. Tulis dengan jelas untuk pemohon.'
+	get notAllowed() {
+		return m.status_workflow_not_allowed();
+	},
+	get wrongActor() {
+		return m.status_workflow_wrong_actor();
+	},
+	get noteMissing() {
+		return m.status_workflow_note_missing();
+	}
 } as const;
 
 /**
  * The server's check before writing an event: is `action` allowed from `status`, by this actor, with the
- * note the table requires? Returns the new status, or a plain-Indonesian reason to show.
+ * note the table requires? Returns the new status, or a plain reason to show (in the reader's language).
  */
 export function checkTransition(
 	status: Status,
@@ -109,52 +119,102 @@ export function checkTransition(
 
 /** What a citizen reads as the status of their application. */
 export const statusLabel: Record<Status, string> = {
-	submitted: 'Diterima, menunggu diperiksa',
-	in_review: 'Sedang diperiksa',
-	needs_correction: 'Perlu perbaikan dari Anda',
-	resubmitted: 'Perbaikan dikirim',
-	approved: 'Disetujui',
-	completed: 'Selesai',
-	rejected: 'Ditolak',
-	cancelled: 'Dibatalkan'
+	get submitted() {
+		return m.status_label_submitted();
+	},
+	get in_review() {
+		return m.status_label_in_review();
+	},
+	get needs_correction() {
+		return m.status_label_needs_correction();
+	},
+	get resubmitted() {
+		return m.status_label_resubmitted();
+	},
+	get approved() {
+		return m.status_label_approved();
+	},
+	get completed() {
+		return m.status_label_completed();
+	},
+	get rejected() {
+		return m.status_label_rejected();
+	},
+	get cancelled() {
+		return m.status_label_cancelled();
+	}
 };
 
 /** The same statuses as the office reads them (the citizen's wording speaks to the citizen). */
 export const officeStatusLabel: Record<Status, string> = {
-	...statusLabel,
-	submitted: 'Baru masuk',
-	needs_correction: 'Menunggu perbaikan pemohon',
-	resubmitted: 'Perbaikan masuk'
+	get submitted() {
+		return m.status_office_submitted();
+	},
+	get in_review() {
+		return statusLabel.in_review;
+	},
+	get needs_correction() {
+		return m.status_office_needs_correction();
+	},
+	get resubmitted() {
+		return m.status_office_resubmitted();
+	},
+	get approved() {
+		return statusLabel.approved;
+	},
+	get completed() {
+		return statusLabel.completed;
+	},
+	get rejected() {
+		return statusLabel.rejected;
+	},
+	get cancelled() {
+		return statusLabel.cancelled;
+	}
 };
 
 /** Button text for each action. */
 export const actionLabel: Record<Action, string> = {
-	claim: 'Periksa permohonan ini',
-	request_correction: 'Minta perbaikan',
-	resubmit: 'Kirim perbaikan',
-	approve: 'Setujui',
-	reject: 'Tolak',
-	complete: 'Tandai selesai',
-	cancel: 'Batalkan permohonan'
+	get claim() {
+		return m.status_action_claim();
+	},
+	get request_correction() {
+		return m.status_action_request_correction();
+	},
+	get resubmit() {
+		return m.status_action_resubmit();
+	},
+	get approve() {
+		return m.status_action_approve();
+	},
+	get reject() {
+		return m.status_action_reject();
+	},
+	get complete() {
+		return m.status_action_complete();
+	},
+	get cancel() {
+		return m.status_action_cancel();
+	}
 };
 
 /** One sentence telling the citizen what happens next, or `null` when nothing more will happen. */
 export function citizenNextStep(status: Status): string | null {
 	switch (status) {
 		case 'submitted':
-			return 'Petugas akan memeriksa permohonan Anda. Selama belum diperiksa, Anda masih bisa membatalkannya.';
+			return m.status_next_submitted();
 		case 'in_review':
-			return 'Petugas sedang memeriksa berkas Anda. Kami beri tahu jika ada yang perlu diperbaiki.';
+			return m.status_next_in_review();
 		case 'needs_correction':
-			return 'Baca catatan petugas, perbaiki yang diminta, lalu kirim lagi. Batas waktu layanan berhenti sampai Anda mengirim perbaikan.';
+			return m.status_next_needs_correction();
 		case 'resubmitted':
-			return 'Petugas akan memeriksa perbaikan Anda.';
+			return m.status_next_resubmitted();
 		case 'approved':
-			return 'Permohonan Anda disetujui. Dokumen Anda sedang disiapkan.';
+			return m.status_next_approved();
 		case 'completed':
-			return 'Dokumen Anda sudah selesai. Unduh atau ambil dokumen sesuai petunjuk.';
+			return m.status_next_completed();
 		case 'rejected':
-			return 'Baca alasan penolakan dari petugas. Anda boleh mengajukan permohonan baru.';
+			return m.status_next_rejected();
 		case 'cancelled':
 			return null;
 		default: {

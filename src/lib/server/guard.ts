@@ -6,9 +6,11 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '$lib/domain/roles';
+import { m } from '../paraglide/messages.js';
 import type { SessionUser } from './auth/session';
 
-export const forbiddenMessage = 'Halaman ini bukan untuk peran akun Anda.';
+/** The same words as the hook's gate (messages/<locale>/common.json), in the reader's language. */
+export const forbiddenMessage = () => m.common_forbidden_role();
 
 /** The signed-in user if their role is one of `roles`; otherwise to the login page, or 403. */
 export function requireRole<R extends Role>(
@@ -17,7 +19,7 @@ export function requireRole<R extends Role>(
 ): SessionUser & { role: R } {
 	const user = event.locals.user;
 	if (!user) redirect(303, `/masuk?ke=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	if (!(roles as readonly Role[]).includes(user.role)) error(403, forbiddenMessage);
+	if (!(roles as readonly Role[]).includes(user.role)) error(403, forbiddenMessage());
 	return user as SessionUser & { role: R };
 }
 
@@ -26,7 +28,7 @@ export const requireAdmin = (event: { locals: App.Locals; url: URL }) => require
 /** An officer, and the office they work for (an officer without an office can do nothing). */
 export function requireOfficer(event: { locals: App.Locals; url: URL }) {
 	const officer = requireRole(event, ['officer']);
-	if (!officer.officeId) error(403, 'Akun petugas ini belum terhubung ke kantor. Hubungi admin.');
+	if (!officer.officeId) error(403, m.status_officer_no_office());
 	return officer as typeof officer & { officeId: NonNullable<SessionUser['officeId']> };
 }
 

@@ -3,6 +3,7 @@
  * tracking page: plain words, the timeline of what happened, the promised finish time, whether the office
  * is on time, and what the citizen should do next. Personal answers are not part of it.
  */
+import { m } from '../paraglide/messages.js';
 import { definitionOf, labelOfEvent } from '$lib/domain/events';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { citizenNextStep, isTerminal, statusLabel, type Status } from '$lib/domain/workflow';
@@ -21,16 +22,16 @@ export function statusView(view: ApplicationView, now = new Date()) {
 		// recorded with the result on the SLA clock (domain/performance.ts `finish`), the same figure /kinerja
 		// counts; applications finished before it was recorded fall back to the stored promise
 		const onTime = application.onTime ?? (!!finishedAt && finishedAt <= application.dueAt);
-		timing = { onTime, text: onTime ? 'Selesai tepat waktu.' : 'Selesai, tetapi melewati janji waktu.' };
+		timing = { onTime, text: onTime ? m.status_timing_done_on_time() : m.status_timing_done_late() };
 	} else if (isTerminal(status)) {
 		timing = { onTime: true, text: '' };
 	} else if (paused) {
-		timing = { onTime: true, text: 'Batas waktu berhenti sementara sampai Anda mengirim perbaikan.' };
+		timing = { onTime: true, text: m.status_timing_paused() };
 	} else {
 		const onTime = now <= application.dueAt;
 		timing = {
 			onTime,
-			text: onTime ? 'Masih sesuai janji waktu.' : 'Sudah melewati janji waktu. Maaf atas keterlambatannya.'
+			text: onTime ? m.status_timing_on_track() : m.status_timing_overdue()
 		};
 	}
 	return {

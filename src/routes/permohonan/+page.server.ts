@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
@@ -6,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	// the second lock: the hook's gate should never let an anonymous request get here
 	const user = locals.user;
-	if (!user) error(404, 'Halaman tidak ditemukan.');
+	if (!user) error(404, m.status_page_not_found());
 	const db = getDb();
 	// one round trip: both lists in a batch
 	const [items, drafts] = await db.batch([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import * as results from '$lib/server/results';
@@ -8,9 +9,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const view = locals.user ? await applications.viewForOwner(getDb(), locals.user, params.id, 'result') : null;
-	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	if (!view) error(404, m.status_not_found());
 	const issued = await results.issuedFor(getDb(), locals.user!, params.id);
-	if (!issued) error(404, 'Permohonan ini tidak punya dokumen terbitan aplikasi.');
+	if (!issued) error(404, m.status_no_issued());
 	const verifyUrl = `${publicOrigin(url)}/verifikasi/${issued.verificationCode}`;
 	return {
 		...issued,

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import * as appointments from '$lib/server/appointments';
 import { getDb } from '$lib/server/db';
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
 	// only those who may book for it see its booking page (access.ts: `appointment`)
 	const view = locals.user ? await applications.viewForOwner(db, locals.user, params.id, 'appointment') : null;
-	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	if (!view) error(404, m.status_not_found());
 	const page = await appointments.bookingPage(db, {
 		applicationId: params.id,
 		officeId: view.application.officeId,

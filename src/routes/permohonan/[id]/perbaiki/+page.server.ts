@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
+import { localizeService } from '$lib/domain/service-language';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
@@ -16,12 +18,25 @@ import type { Actions, PageServerLoad } from './$types';
  * applicant (or helping volunteer) goes to the status page; anyone else gets 404.
  */
 async function openCorrection(user: SessionUser | null, id: string) {
-	if (!user || !applications.isApplicationId(id)) error(404, 'Permohonan tidak ditemukan.');
+	if (!user || !applications.isApplicationId(id)) error(404, m.status_not_found());
 	const found = await correctionFor(getDb(), user, id);
-	if (found) return found;
+	if (found) return inReadersLanguage(found);
 	// nothing to correct: its own status page for whoever may see it, and for everyone else no sign it exists
-	if (!(await applications.viewForOwner(getDb(), user, id))) error(404, 'Permohonan tidak ditemukan.');
+	if (!(await applications.viewForOwner(getDb(), user, id))) error(404, m.status_not_found());
 	redirect(303, `/permohonan/${id}`);
+}
+
+/** The asked fields and documents as the reader reads them (localizeService); keys and order stay. */
+function inReadersLanguage<T extends NonNullable<Awaited<ReturnType<typeof correctionFor>>>>(found: T): T {
+	const service = localizeService(found.service);
+	const fieldKeys = new Set(found.fields.map((f) => f.key));
+	const documentKeys = new Set(found.documents.map((d) => d.key));
+	return {
+		...found,
+		service,
+		fields: service.steps.flatMap((s) => s.fields).filter((f) => fieldKeys.has(f.key)),
+		documents: service.documents.filter((d) => documentKeys.has(d.key))
+	};
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -63,7 +78,7 @@ export const actions: Actions = {
 			if (!stored.ok) return fail(400, { typed, message: `${doc.label}: ${applications.fileMessages[stored.problem]}` });
 		}
 		const outcome = await decide(db, { applicationId: params.id, action: 'resubmit', actor: user, answers: typed });
-		if (!outcome.ok && outcome.notFound) error(404, 'Permohonan tidak ditemukan.');
+		if (!outcome.ok && outcome.notFound) error(404, m.status_not_found());
 		if (!outcome.ok) return fail(400, { typed, message: outcome.message });
 		redirect(303, `/permohonan/${params.id}`);
 	}

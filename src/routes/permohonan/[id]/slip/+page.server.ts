@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { phoneLastFour } from '$lib/domain/phone';
 import { formatWitaDate } from '$lib/domain/working-time';
+import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
@@ -10,7 +11,7 @@ import type { PageServerLoad } from './$types';
 /** A printable slip for handing an application over to a resident without a smartphone. */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const view = locals.user ? await applications.viewForOwner(getDb(), locals.user, params.id, 'slip') : null;
-	if (!view) error(404, 'Permohonan tidak ditemukan.');
+	if (!view) error(404, m.status_not_found());
 	const status = statusView(view);
 	const { application } = view;
 	return {
