@@ -14,12 +14,17 @@ import { asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { calendarFrom, type Holiday, type HolidayKind } from '$lib/domain/holidays';
 import { isWorkingDay } from '$lib/domain/working-time';
+import { m } from '../paraglide/messages.js';
 import type { Database } from './db/open';
 import { holidays } from './db/schema';
 
 export const kindLabel: Record<HolidayKind, string> = {
-	libur: 'Libur nasional',
-	cuti_bersama: 'Cuti bersama'
+	get libur() {
+		return m.admin_holidays_kind_libur();
+	},
+	get cuti_bersama() {
+		return m.admin_holidays_kind_cuti_bersama();
+	}
 };
 
 export interface CalendarYear {
@@ -68,22 +73,22 @@ function isCalendarDate(value: string): boolean {
 }
 
 const date = v.pipe(
-	v.string('Isi tanggal.'),
+	v.string(() => m.admin_holidays_date_required()),
 	v.trim(),
-	v.nonEmpty('Isi tanggal.'),
-	v.check(isCalendarDate, 'Tanggal tidak dikenali. Tulis seperti 2027-01-01 (tahun-bulan-tanggal).')
+	v.nonEmpty(() => m.admin_holidays_date_required()),
+	v.check(isCalendarDate, () => m.admin_holidays_date_invalid())
 );
 
 export const holidaySchema = v.object({
 	date,
 	name: v.pipe(
-		v.string('Isi nama hari libur.'),
+		v.string(() => m.admin_holidays_name_required()),
 		v.trim(),
-		v.nonEmpty('Isi nama hari libur.'),
-		v.minLength(3, 'Nama hari libur terlalu pendek.'),
-		v.maxLength(120, 'Nama hari libur paling banyak 120 huruf.')
+		v.nonEmpty(() => m.admin_holidays_name_required()),
+		v.minLength(3, () => m.admin_holidays_name_short()),
+		v.maxLength(120, () => m.admin_holidays_name_long())
 	),
-	kind: v.picklist(['libur', 'cuti_bersama'] as const satisfies readonly HolidayKind[], 'Pilih jenis: libur nasional atau cuti bersama.')
+	kind: v.picklist(['libur', 'cuti_bersama'] as const satisfies readonly HolidayKind[], () => m.admin_holidays_kind_required())
 });
 
 export const removeSchema = v.object({ date });

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as holidays from '$lib/server/holidays';
@@ -25,10 +26,10 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return fail(400, {
 				...typed,
-				errors: { date: `Tanggal ini sudah ada di kalender: ${result.existing}. Hapus dulu jika ingin mengubahnya.` }
+				errors: { date: m.admin_holidays_exists({ name: result.existing }) }
 			});
 		}
-		return { done: `${parsed.output.name} (${parsed.output.date}) ditambahkan ke kalender.` };
+		return { done: m.admin_holidays_added({ name: parsed.output.name, date: parsed.output.date }) };
 	},
 
 	hapus: async (event) => {
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: { form: parsed.issues[0].message } });
 
 		const removed = await holidays.remove(getDb(), parsed.output.date);
-		if (!removed) return fail(404, { errors: { form: 'Tanggal itu sudah tidak ada di kalender. Muat ulang halaman.' } });
-		return { done: `Tanggal ${parsed.output.date} dihapus dari kalender.` };
+		if (!removed) return fail(404, { errors: { form: m.admin_holidays_gone() } });
+		return { done: m.admin_holidays_removed({ date: parsed.output.date }) };
 	}
 };

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { formatPhone } from '$lib/domain/phone';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { formatWita } from '$lib/domain/working-time';
@@ -14,9 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	const config = notifyConfig();
 	const [counts, failed] = await Promise.all([outboxCounts(db), failedMessages(db)]);
 	const providers = [
-		{ name: channelLabel.whatsapp, on: !!config.whatsapp, how: 'WHATSAPP_PHONE_NUMBER_ID dan WHATSAPP_TOKEN' },
-		{ name: channelLabel.sms, on: !!config.sms, how: 'ZENZIVA_USERKEY dan ZENZIVA_PASSKEY' },
-		{ name: channelLabel.push, on: !!config.push, how: 'VAPID_PUBLIC_KEY, VAPID_PRIVATE_JWK dan VAPID_SUBJECT' }
+		{ name: channelLabel.whatsapp, on: !!config.whatsapp, how: m.admin_outbox_how_whatsapp() },
+		{ name: channelLabel.sms, on: !!config.sms, how: m.admin_outbox_how_sms() },
+		{ name: channelLabel.push, on: !!config.push, how: m.admin_outbox_how_push() }
 	];
 	return {
 		providers,
@@ -25,8 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		failed: failed.map((f) => ({
 			id: f.id,
 			channel: channelLabel[f.channel],
-			what: f.kind === 'code' ? 'Kode sekali pakai' : f.text,
-			to: f.phone ? formatPhone(f.phone) : 'Perangkat akun',
+			what: f.kind === 'code' ? m.admin_outbox_one_time_code() : f.text,
+			to: f.phone ? formatPhone(f.phone) : m.admin_outbox_account_device(),
 			attempts: f.attempts,
 			error: f.lastError ?? '',
 			at: formatWita(f.createdAt),

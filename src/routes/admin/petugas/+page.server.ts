@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as staff from '$lib/server/staff';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return staff.listOfficers(getDb());
 };
 
-const gone = 'Petugas ini tidak ditemukan lagi. Mungkin perannya sudah dicabut. Muat ulang halaman.';
+const gone = () => m.admin_officers_gone();
 
 export const actions: Actions = {
 	buat: async (event) => {
@@ -28,12 +29,12 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'buat',
 				...typed,
-				errors: { phone: 'Nomor HP ini sudah punya akun. Pakai nomor lain.' }
+				errors: { phone: m.admin_officers_phone_taken() }
 			});
 		}
 		return {
 			action: 'buat',
-			done: `Akun petugas ${parsed.output.name} dibuat. Berikan kata sandi sementara secara langsung, dan minta petugas menggantinya.`
+			done: m.admin_officers_created({ name: parsed.output.name })
 		};
 	},
 
@@ -46,10 +47,10 @@ export const actions: Actions = {
 
 		const result = await staff.moveOfficer(getDb(), parsed.output);
 		if (!result.ok) {
-			const message = result.reason === 'unchanged' ? 'Petugas ini sudah di kantor itu.' : gone;
+			const message = result.reason === 'unchanged' ? m.admin_officers_same_office() : gone();
 			return fail(result.reason === 'unchanged' ? 400 : 404, { action: 'pindah', errors: { form: message } });
 		}
-		return { action: 'pindah', done: `${result.name} dipindahkan. Sesinya diakhiri: ia perlu masuk lagi.` };
+		return { action: 'pindah', done: m.admin_officers_moved({ name: result.name }) };
 	},
 
 	cabut: async (event) => {
@@ -60,10 +61,10 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'cabut', errors: { form: parsed.issues[0].message } });
 
 		const result = await staff.withdrawOfficer(getDb(), parsed.output.userId);
-		if (!result.ok) return fail(404, { action: 'cabut', errors: { form: gone } });
+		if (!result.ok) return fail(404, { action: 'cabut', errors: { form: gone() } });
 		return {
 			action: 'cabut',
-			done: `Peran petugas ${result.name} dicabut. Akunnya kini akun warga, dan sesinya diakhiri.`
+			done: m.admin_officers_withdrawn({ name: result.name })
 		};
 	}
 };

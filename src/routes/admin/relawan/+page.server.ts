@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import * as volunteers from '$lib/server/volunteers';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 			const message = result.reason === 'not_citizen' ? messages.noLongerCitizen : messages.requestGone;
 			return fail(result.reason === 'not_citizen' ? 409 : 404, { action: 'setujui', errors: { form: message } });
 		}
-		return { action: 'setujui', done: `${result.name} kini relawan. Sesinya diakhiri: ia perlu masuk lagi.` };
+		return { action: 'setujui', done: m.admin_volunteers_approved({ name: result.name }) };
 	},
 
 	tolak: async (event) => {
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		}
 		const result = await volunteers.refuse(getDb(), admin, parsed.output);
 		if (!result.ok) return fail(404, { action: 'tolak', errors: { form: messages.requestGone } });
-		return { action: 'tolak', done: `Permintaan ${result.name} ditolak. Alasannya dikirim kepadanya.` };
+		return { action: 'tolak', done: m.admin_volunteers_refused({ name: result.name }) };
 	},
 
 	cabut: async (event) => {
@@ -48,6 +49,6 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'cabut', errors: { form: messages.volunteerGone } });
 		const result = await volunteers.withdraw(getDb(), parsed.output.id);
 		if (!result.ok) return fail(404, { action: 'cabut', errors: { form: messages.volunteerGone } });
-		return { action: 'cabut', done: `Peran relawan ${result.name} dicabut. Akunnya kini akun warga, dan sesinya diakhiri.` };
+		return { action: 'cabut', done: m.admin_volunteers_withdrawn({ name: result.name }) };
 	}
 };

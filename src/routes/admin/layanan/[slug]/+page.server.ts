@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
+import { m } from '$lib/paraglide/messages';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	const { params } = event;
 	const found = await catalogue.find(getDb(), params.slug);
-	if (!found) error(404, 'Layanan tidak ditemukan.');
+	if (!found) error(404, m.admin_service_not_found());
 	const { service, office } = found;
 	return {
 		slug: service.slug,
@@ -64,8 +65,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.issues) });
 
 		const result = await catalogue.update(getDb(), params.slug, parsed.output);
-		if (!result.ok && result.reason === 'not_found') error(404, 'Layanan tidak ditemukan.');
+		if (!result.ok && result.reason === 'not_found') error(404, m.admin_service_not_found());
 		if (!result.ok) return fail(400, { values: typed, errors: result.errors });
-		return { done: `Perubahan pada ${result.name} disimpan. Waktu layanan baru berlaku untuk permohonan berikutnya.` };
+		return { done: m.admin_service_saved({ name: result.name }) };
 	}
 };
