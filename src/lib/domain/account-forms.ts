@@ -1,25 +1,27 @@
 /**
  * The register and login forms' rules, as valibot schemas: the server is the authority, the browser may
- * run the same schemas for quick feedback. Messages are plain Indonesian, next to the field they concern.
+ * run the same schemas for quick feedback. Messages come from messages/<locale>/account.json, in the reader's
+ * language at parse time (valibot calls the message functions then).
  */
 import * as v from 'valibot';
+import { m } from '../paraglide/messages.js';
 import { normalizePhone } from './phone';
 import { MAX_PASSWORD_LENGTH, passwordMessages, passwordProblem } from './password-policy';
 
 export const phone = v.pipe(
-	v.string('Isi nomor HP.'),
+	v.string(() => m.account_phone_required()),
 	v.trim(),
-	v.nonEmpty('Isi nomor HP.'),
+	v.nonEmpty(() => m.account_phone_required()),
 	v.transform((value) => normalizePhone(value) ?? ''),
-	v.nonEmpty('Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.')
+	v.nonEmpty(() => m.account_phone_unknown())
 );
 
 export const loginSchema = v.object({
 	phone,
 	password: v.pipe(
-		v.string('Isi kata sandi.'),
-		v.nonEmpty('Isi kata sandi.'),
-		v.maxLength(MAX_PASSWORD_LENGTH, passwordMessages.too_long)
+		v.string(() => m.account_password_required()),
+		v.nonEmpty(() => m.account_password_required()),
+		v.maxLength(MAX_PASSWORD_LENGTH, () => passwordMessages.too_long)
 	)
 });
 
@@ -45,14 +47,14 @@ export function passwordAcceptable<T extends WithPassword>() {
 export const registerSchema = v.pipe(
 	v.object({
 		name: v.pipe(
-			v.string('Isi nama lengkap.'),
+			v.string(() => m.account_name_required()),
 			v.trim(),
-			v.nonEmpty('Isi nama lengkap.'),
-			v.minLength(2, 'Nama terlalu pendek.'),
-			v.maxLength(100, 'Nama paling banyak 100 huruf.')
+			v.nonEmpty(() => m.account_name_required()),
+			v.minLength(2, () => m.account_name_too_short()),
+			v.maxLength(100, () => m.account_name_too_long())
 		),
 		phone,
-		password: v.string('Isi kata sandi.')
+		password: v.string(() => m.account_password_required())
 	}),
 	passwordAcceptable()
 );

@@ -4,27 +4,28 @@
  * may not be the number itself).
  */
 import * as v from 'valibot';
+import { m } from '../paraglide/messages.js';
 import { passwordAcceptable } from './account-forms';
 import { MAX_PASSWORD_LENGTH, passwordMessages } from './password-policy';
 
 export const passwordChangeMessages = {
-	current: 'Isi kata sandi yang Anda pakai sekarang.',
-	currentWrong: 'Kata sandi sekarang salah.',
-	password: 'Isi kata sandi baru.',
-	repeat: 'Ulangi kata sandi baru.',
-	repeatDiffers: 'Kedua kata sandi baru tidak sama. Tulis lagi yang sama persis.',
-	sameAsCurrent: 'Kata sandi baru harus berbeda dari kata sandi sekarang.'
+	get current() { return m.account_current_password_required(); },
+	get currentWrong() { return m.account_current_password_wrong(); },
+	get password() { return m.account_new_password_required(); },
+	get repeat() { return m.account_repeat_password_required(); },
+	get repeatDiffers() { return m.account_repeat_password_differs(); },
+	get sameAsCurrent() { return m.account_new_password_same(); }
 } as const;
 
 export const passwordChangeSchema = v.pipe(
 	v.object({
 		current: v.pipe(
-			v.string(passwordChangeMessages.current),
-			v.nonEmpty(passwordChangeMessages.current),
-			v.maxLength(MAX_PASSWORD_LENGTH, passwordMessages.too_long)
+			v.string(() => passwordChangeMessages.current),
+			v.nonEmpty(() => passwordChangeMessages.current),
+			v.maxLength(MAX_PASSWORD_LENGTH, () => passwordMessages.too_long)
 		),
-		password: v.pipe(v.string(passwordChangeMessages.password), v.nonEmpty(passwordChangeMessages.password)),
-		repeat: v.pipe(v.string(passwordChangeMessages.repeat), v.nonEmpty(passwordChangeMessages.repeat)),
+		password: v.pipe(v.string(() => passwordChangeMessages.password), v.nonEmpty(() => passwordChangeMessages.password)),
+		repeat: v.pipe(v.string(() => passwordChangeMessages.repeat), v.nonEmpty(() => passwordChangeMessages.repeat)),
 		phone: v.string()
 	}),
 	passwordAcceptable(),
@@ -32,7 +33,7 @@ export const passwordChangeSchema = v.pipe(
 		v.partialCheck(
 			[['password'], ['repeat']],
 			(input) => input.password === input.repeat,
-			passwordChangeMessages.repeatDiffers
+			() => passwordChangeMessages.repeatDiffers
 		),
 		['repeat']
 	),
@@ -40,7 +41,7 @@ export const passwordChangeSchema = v.pipe(
 		v.partialCheck(
 			[['current'], ['password']],
 			(input) => input.current !== input.password,
-			passwordChangeMessages.sameAsCurrent
+			() => passwordChangeMessages.sameAsCurrent
 		),
 		['password']
 	)

@@ -3,6 +3,7 @@
  * that leak lists show people use most (international and Indonesian), and not the phone number itself.
  * No composition rules: they push people to "Password1!" and don't help.
  */
+import { m } from '../paraglide/messages.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -46,8 +47,8 @@ export function passwordProblem(password: string, phoneE164?: string | null): Pa
 }
 
 export const passwordMessages: Record<PasswordProblem, string> = {
-	too_short: `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`,
-	too_long: `Kata sandi paling banyak ${MAX_PASSWORD_LENGTH} karakter.`,
-	common: 'Kata sandi ini terlalu mudah ditebak. Pakai gabungan beberapa kata yang hanya Anda ingat.',
-	contains_phone: 'Jangan pakai nomor HP sebagai kata sandi.'
+	get too_short() { return m.account_password_too_short({ min: MIN_PASSWORD_LENGTH }); },
+	get too_long() { return m.account_password_too_long({ max: MAX_PASSWORD_LENGTH }); },
+	get common() { return m.account_password_common(); },
+	get contains_phone() { return m.account_password_contains_phone(); }
 };

@@ -3,6 +3,7 @@
  * setting a new password with the code (/masuk/lupa). Six digits, valid five minutes, a few tries each.
  */
 import * as v from 'valibot';
+import { m } from '../paraglide/messages.js';
 import { passwordAcceptable, phone } from './account-forms';
 
 export const CODE_LENGTH = 6;
@@ -10,18 +11,18 @@ export const CODE_MINUTES = 5;
 export const CODE_TRIES = 5;
 
 export const recoveryMessages = {
-	code: 'Isi kode 6 angka yang Anda terima.',
-	codeShape: 'Kode terdiri dari 6 angka.',
-	repeat: 'Ulangi kata sandi baru.',
-	repeatDiffers: 'Kedua kata sandi baru tidak sama. Tulis lagi yang sama persis.',
-	password: 'Isi kata sandi baru.'
+	get code() { return m.account_code_required(); },
+	get codeShape() { return m.account_code_shape(); },
+	get repeat() { return m.account_repeat_password_required(); },
+	get repeatDiffers() { return m.account_repeat_password_differs(); },
+	get password() { return m.account_new_password_required(); }
 } as const;
 
 export const code = v.pipe(
-	v.string(recoveryMessages.code),
+	v.string(() => recoveryMessages.code),
 	v.transform((value) => value.replace(/[\s-]/g, '')),
-	v.nonEmpty(recoveryMessages.code),
-	v.regex(/^\d{6}$/, recoveryMessages.codeShape)
+	v.nonEmpty(() => recoveryMessages.code),
+	v.regex(/^\d{6}$/, () => recoveryMessages.codeShape)
 );
 
 export const askCodeSchema = v.object({ phone });
@@ -30,12 +31,12 @@ export const resetSchema = v.pipe(
 	v.object({
 		phone,
 		code,
-		password: v.pipe(v.string(recoveryMessages.password), v.nonEmpty(recoveryMessages.password)),
-		repeat: v.pipe(v.string(recoveryMessages.repeat), v.nonEmpty(recoveryMessages.repeat))
+		password: v.pipe(v.string(() => recoveryMessages.password), v.nonEmpty(() => recoveryMessages.password)),
+		repeat: v.pipe(v.string(() => recoveryMessages.repeat), v.nonEmpty(() => recoveryMessages.repeat))
 	}),
 	passwordAcceptable(),
 	v.forward(
-		v.partialCheck([['password'], ['repeat']], (input) => input.password === input.repeat, recoveryMessages.repeatDiffers),
+		v.partialCheck([['password'], ['repeat']], (input) => input.password === input.repeat, () => recoveryMessages.repeatDiffers),
 		['repeat']
 	)
 );

@@ -14,7 +14,9 @@ import { answerSections } from '$lib/domain/answers';
 import { labelOfEvent } from '$lib/domain/events';
 import { dataRequestAnswerSchema, dataRequestDue, dataRequestSchema, privacyMessages, type DataRequestKind } from '$lib/domain/privacy';
 import { roleLabel } from '$lib/domain/roles';
+import { localizeService } from '$lib/domain/service-language';
 import { statusLabel } from '$lib/domain/workflow';
+import { m } from '../paraglide/messages.js';
 import { whereRelation } from './access';
 import type { SessionUser } from './auth/session';
 import { openAnswers } from './crypto/answers';
@@ -45,7 +47,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 			.leftJoin(offices, eq(offices.id, users.officeId))
 			.where(eq(users.id, user.id)),
 		db
-			.select({ application: applications, serviceName: services.name, steps: services.steps, documentTypes: services.documents, officeName: offices.name })
+			.select({ application: applications, service: services, officeName: offices.name })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.innerJoin(offices, eq(offices.id, applications.officeId))
@@ -89,7 +91,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 			.limit(500),
 		db.select().from(dataRequests).where(eq(dataRequests.userId, user.id)).orderBy(desc(dataRequests.createdAt)),
 		db
-			.select({ id: applicationDrafts.id, serviceName: services.name, updatedAt: applicationDrafts.updatedAt })
+			.select({ id: applicationDrafts.id, service: services, updatedAt: applicationDrafts.updatedAt })
 			.from(applicationDrafts)
 			.innerJoin(services, eq(services.slug, applicationDrafts.serviceSlug))
 			.where(eq(applicationDrafts.userId, user.id))
@@ -99,18 +101,19 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 	const applicationsHeld = [];
 	for (const row of apps) {
 		const app = row.application;
+		const service = localizeService(row.service);
 		const answers = await openAnswers(keys, app.answers, 'applications', app.id);
-		const label = (key: string) => row.documentTypes.find((d) => d.key === key)?.label ?? (key === 'hasil' ? 'Dokumen hasil' : key);
+		const label = (key: string) => service.documents.find((d) => d.key === key)?.label ?? (key === 'hasil' ? m.account_data_result_document() : key);
 		applicationsHeld.push({
 			id: app.id,
 			trackingCode: app.trackingCode,
-			service: row.serviceName,
+			service: service.name,
 			office: row.officeName,
 			status: statusLabel[app.status],
 			submittedAt: app.submittedAt,
 			applicantName: app.applicantName,
 			applicantPhone: app.applicantPhone,
-			answers: answerSections(row.steps, answers).map((s) => ({ title: s.title, rows: s.rows.map((r) => ({ label: r.label, value: r.value })) })),
+			answers: answerSections(service.steps, answers).map((s) => ({ title: s.title, rows: s.rows.map((r) => ({ label: r.label, value: r.value })) })),
 			documents: docs.filter((d) => d.applicationId === app.id).map((d) => ({ id: d.id, label: label(d.requirementKey), contentType: d.contentType, size: d.size, createdAt: d.createdAt })),
 			history: events
 				.filter((e) => e.applicationId === app.id && e.visibleToCitizen)
@@ -124,7 +127,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 			trackingCode: codeOf.get(e.applicationId) ?? '',
 			what: privacyMessages.viewLabel[e.type as (typeof viewEventTypes)[number]],
 			detail: e.note,
-			who: e.actorName ?? 'Tidak diketahui',
+			who: e.actorName ?? m.account_data_unknown_person(),
 			role: e.actorRole ? roleLabel[e.actorRole] : '',
 			office: e.actorOffice,
 			at: e.createdAt
@@ -135,9 +138,9 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 			? [
 					{
 						trackingCode: r.application.trackingCode,
-						service: r.serviceName,
-						by: r.application.consent.by === 'parent' ? 'Orang tua' : 'Warga sendiri',
-						how: r.application.consent.how === 'spoken' ? 'Diucapkan' : 'Dicentang',
+						service: localizeService(r.service).name,
+						by: r.application.consent.by === 'parent' ? m.account_data_consent_by_parent() : m.account_data_consent_by_self(),
+						how: r.application.consent.how === 'spoken' ? m.account_data_consent_spoken() : m.account_data_consent_ticked(),
 						name: r.application.consent.name,
 						volunteerName: r.application.consent.volunteerName,
 						helperActive: r.application.volunteerId !== null,
@@ -153,7 +156,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 		consents,
 		views,
 		notifications: notices,
-		drafts,
+		drafts: drafts.map((d) => ({ id: d.id, serviceName: localizeService(d.service).name, updatedAt: d.updatedAt })),
 		requests: requests.map((r) => ({
 			id: r.id,
 			kind: privacyMessages.kind[r.kind],

@@ -6,6 +6,7 @@
  * The claim is one conditional UPDATE that re-reads the confirmation inside the statement.
  */
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { localizeService } from '$lib/domain/service-language';
 import type { SessionUser } from './auth/session';
 import type { Database } from './db/open';
 import { applications, services, users } from './db/schema';
@@ -31,14 +32,16 @@ export async function confirm(db: Database, user: Pick<SessionUser, 'id' | 'phon
 /** Applications made for the account's confirmed number and not in any account yet. */
 export async function claimable(db: Database, user: Pick<SessionUser, 'id' | 'phone' | 'role'>) {
 	if (user.role !== 'citizen' && user.role !== 'volunteer') return [];
-	return db
-		.select({ id: applications.id, trackingCode: applications.trackingCode, serviceName: services.name, submittedAt: applications.submittedAt })
+	const rows = await db
+		.select({ id: applications.id, trackingCode: applications.trackingCode, service: services, submittedAt: applications.submittedAt })
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.innerJoin(users, and(eq(users.id, user.id), eq(users.phone, applications.applicantPhone), isNotNull(users.phoneVerifiedAt)))
 		.where(and(isNull(applications.applicantId), eq(applications.applicantPhone, user.phone)))
 		.orderBy(desc(applications.submittedAt))
 		.limit(50);
+	// the service's name in the reader's language (the page shows it)
+	return rows.map((r) => ({ id: r.id, trackingCode: r.trackingCode, serviceName: localizeService(r.service).name, submittedAt: r.submittedAt }));
 }
 
 /** Takes one of `claimable` into the account; false when it is not (or no longer) claimable. */

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors, registerSchema } from '$lib/domain/account-forms';
 import { formatWita } from '$lib/domain/working-time';
+import { m } from '$lib/paraglide/messages';
 import * as accounts from '$lib/server/accounts';
 import { clientAddress } from '$lib/server/auth/address';
 import { setSessionCookie } from '$lib/server/auth/cookie';
@@ -28,13 +29,13 @@ export const actions: Actions = {
 				return fail(429, {
 					...typed,
 					errors: {
-						form: `Terlalu banyak percobaan mendaftar dengan nomor yang sudah terdaftar. Coba lagi setelah ${formatWita(result.until)}. Jika nomor ini milik Anda, silakan masuk.`
+						form: m.account_register_paused({ until: formatWita(result.until) })
 					}
 				});
 			}
 			return fail(400, {
 				...typed,
-				errors: { phone: 'Nomor HP ini sudah terdaftar. Silakan masuk, atau pakai nomor lain.' }
+				errors: { phone: m.account_register_phone_taken() }
 			});
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt);

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors, loginSchema } from '$lib/domain/account-forms';
 import { formatWita } from '$lib/domain/working-time';
+import { m } from '$lib/paraglide/messages';
 import * as accounts from '$lib/server/accounts';
 import { clientAddress } from '$lib/server/auth/address';
 import { setSessionCookie } from '$lib/server/auth/cookie';
@@ -27,18 +28,18 @@ export const actions: Actions = {
 			return fail(429, {
 				phone,
 				errors: {
-					form: `Terlalu banyak kata sandi yang salah untuk nomor ini. Demi keamanan, masuk dikunci sampai ${formatWita(result.until)} untuk jaringan ini. Jika lupa kata sandi, pilih “Lupa kata sandi?” di bawah formulir.`
+					form: m.account_login_locked({ until: formatWita(result.until) })
 				}
 			});
 		}
 		if (!result.ok) {
 			// many wrong passwords for this number or from this network: wrong answers come slowly
 			await sleep(result.delayMs);
-			const left =
+			const message =
 				result.attemptsLeft !== null && result.attemptsLeft > 0
-					? ` Sisa ${result.attemptsLeft} kali percobaan sebelum dikunci sementara.`
-					: '';
-			return fail(400, { phone, errors: { form: `Nomor HP atau kata sandi salah.${left}` } });
+					? m.account_login_wrong_tries_left({ count: result.attemptsLeft })
+					: m.account_login_wrong();
+			return fail(400, { phone, errors: { form: message } });
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt);
 		if (result.mustChangePassword) redirect(303, accounts.PASSWORD_CHANGE_PATH);

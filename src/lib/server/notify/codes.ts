@@ -15,6 +15,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { CODE_MINUTES, CODE_TRIES, newCode } from '$lib/domain/recovery';
+import { m } from '../../paraglide/messages.js';
 import * as throttle from '../auth/throttle';
 import type { Database } from '../db/open';
 import { phoneCodes, type CodePurpose, type PhoneChoice } from '../db/schema';
@@ -121,12 +122,17 @@ export async function checkCode(
 
 export const codeMessages = {
 	sent: (channel: 'whatsapp' | 'sms') =>
-		`Jika nomor ini terdaftar, kode 6 angka sudah dikirim lewat ${channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}. Kode berlaku ${CODE_MINUTES} menit.`,
-	unavailable:
-		'Pesan lewat WhatsApp atau SMS belum aktif di layanan ini, jadi kode tidak bisa dikirim. Untuk memulihkan akun, datang ke kantor Disdukcapil atau MPP dengan KTP.',
+		m.account_code_sent_if_registered({ channel: channel === 'whatsapp' ? 'WhatsApp' : 'SMS', minutes: CODE_MINUTES }),
+	get unavailable() {
+		return m.account_code_unavailable();
+	},
 	/** For a page that offers a code only when one can be sent. */
-	notOffered: 'Pesan lewat WhatsApp atau SMS belum aktif di layanan ini, jadi kode tidak bisa dikirim.',
-	paused: (until: string) => `Terlalu banyak permintaan kode. Demi keamanan, coba lagi setelah ${until}.`,
-	wrong: (left: number) => `Kode salah. Sisa ${left} kali percobaan.`,
-	expired: 'Kode sudah tidak berlaku atau sudah terlalu sering salah. Minta kode baru.'
+	get notOffered() {
+		return m.account_code_not_offered();
+	},
+	paused: (until: string) => m.account_code_paused({ until }),
+	wrong: (left: number) => m.account_code_wrong({ count: left }),
+	get expired() {
+		return m.account_code_expired();
+	}
 } as const;

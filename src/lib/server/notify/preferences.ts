@@ -6,18 +6,26 @@
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { phoneChoices } from '$lib/domain/notice-message';
+import { m } from '../../paraglide/messages.js';
 import type { Database } from '../db/open';
 import { pushSubscriptions, users, type PhoneChoice } from '../db/schema';
 import { notifyConfig, phoneChannel, type NotifyConfig } from './config';
 import { channelLabel } from './wording';
 
-export const choiceSchema = v.object({ byPhone: v.picklist(phoneChoices, 'Pilih salah satu cara menerima kabar.') });
+export const choiceSchema = v.object({ byPhone: v.picklist(phoneChoices, () => m.account_notices_choose_one()) });
 
 export const preferenceMessages = {
-	saved: 'Pilihan kabar sudah disimpan.',
-	none: 'Tidak lewat HP: kabar hanya di aplikasi',
-	unavailable: 'Pesan lewat WhatsApp atau SMS belum aktif di layanan ini, jadi kabar hanya muncul di aplikasi.',
-	willUse: (channel: 'whatsapp' | 'sms' | null) => (channel ? `Kabar akan dikirim lewat ${channelLabel[channel]}.` : 'Kabar hanya muncul di aplikasi.')
+	get saved() {
+		return m.account_notices_saved();
+	},
+	get none() {
+		return m.account_notices_none();
+	},
+	get unavailable() {
+		return m.account_notices_unavailable();
+	},
+	willUse: (channel: 'whatsapp' | 'sms' | null) =>
+		channel ? m.account_notices_will_use({ channel: channelLabel[channel] }) : m.account_notices_app_only()
 } as const;
 
 export async function readChoice(db: Database, userId: string, config: NotifyConfig = notifyConfig()) {

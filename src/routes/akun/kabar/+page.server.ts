@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/guard';
@@ -26,8 +27,8 @@ export const actions: Actions = {
 		const user = requireSignedIn(event);
 		const form = await event.request.formData();
 		const parsed = v.safeParse(subscriptionSchema, { endpoint: text(form, 'endpoint'), p256dh: text(form, 'p256dh'), auth: text(form, 'auth') });
-		if (!parsed.success) return fail(400, { error: 'Langganan notifikasi dari browser ini tidak valid.' });
+		if (!parsed.success) return fail(400, { error: m.account_notices_push_invalid() });
 		await subscribe(getDb(), user.id, parsed.output);
-		return { saved: 'Notifikasi di perangkat ini sudah aktif.' };
+		return { saved: m.account_notices_push_on() };
 	}
 };

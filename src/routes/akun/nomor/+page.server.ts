@@ -5,6 +5,7 @@ import { formatPhone } from '$lib/domain/phone';
 import { formatTrackingCode } from '$lib/domain/tracking-code';
 import { verifySchema } from '$lib/domain/recovery';
 import { formatWita } from '$lib/domain/working-time';
+import { m } from '$lib/paraglide/messages';
 import { clientAddress } from '$lib/server/auth/address';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 				error: sent.reason === 'paused' ? codeMessages.paused(formatWita(sent.until)) : codeMessages.unavailable
 			});
 		}
-		return { sent: `Kode 6 angka sudah dikirim lewat ${sent.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}. Kode berlaku 5 menit.` };
+		return { sent: m.account_number_code_sent({ channel: sent.channel === 'whatsapp' ? 'WhatsApp' : 'SMS' }) };
 	},
 	cek: async (event) => {
 		const user = requireSignedIn(event);
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		const user = requireSignedIn(event);
 		const form = await event.request.formData();
 		const id = text(form, 'id');
-		if (!(await verified.claimByPhone(getDb(), user, id))) return fail(404, { error: 'Permohonan ini tidak bisa dimasukkan ke akun Anda.' });
+		if (!(await verified.claimByPhone(getDb(), user, id))) return fail(404, { error: m.account_number_cannot_claim() });
 		redirect(303, `/permohonan/${id}?diklaim=1`);
 	}
 };

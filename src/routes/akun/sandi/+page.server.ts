@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/form-errors';
 import { passwordChangeMessages, passwordChangeSchema } from '$lib/domain/password-change';
 import { formatWita } from '$lib/domain/working-time';
+import { m } from '$lib/paraglide/messages';
 import * as accounts from '$lib/server/accounts';
 import { clientAddress } from '$lib/server/auth/address';
 import { setSessionCookie } from '$lib/server/auth/cookie';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 			if (result.reason === 'locked') {
 				return fail(429, {
 					errors: {
-						form: `Terlalu banyak kata sandi yang salah. Demi keamanan, coba lagi setelah ${formatWita(result.until)}.`
+						form: m.account_password_locked({ until: formatWita(result.until) })
 					}
 				});
 			}
