@@ -4,6 +4,7 @@
  */
 import { normalizePhone } from './phone';
 import { normalizeTrackingCode } from './tracking-code';
+import { m } from '../paraglide/messages.js';
 
 export type CounterQuery =
 	/** `name`: an eight-letter name (DARMAWAN) also reads as a code, so it is searched as a name too. */
@@ -14,10 +15,18 @@ export type CounterQuery =
 	| { kind: 'invalid'; message: string };
 
 export const counterMessages = {
-	empty: 'Tulis kode lacak, nomor HP, NIK atau nama pemohon.',
-	short: 'Tulis paling sedikit 3 huruf dari nama.',
-	long: 'Pencarian paling banyak 100 karakter.',
-	none: 'Tidak ada permohonan yang cocok di kantor ini.'
+	get empty() {
+		return m.staff_counter_empty();
+	},
+	get short() {
+		return m.staff_counter_short();
+	},
+	get long() {
+		return m.staff_counter_long();
+	},
+	get none() {
+		return m.staff_counter_none();
+	}
 } as const;
 
 export function readCounterQuery(input: string): CounterQuery {

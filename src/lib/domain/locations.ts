@@ -12,6 +12,8 @@
 import * as v from 'valibot';
 import type { OfficeId } from './service';
 import { formatWita, isWorkingDay, WITA_OFFSET_MS, type Calendar } from './working-time';
+import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 
 export interface AppointmentLocation {
 	id: string;
@@ -85,9 +87,9 @@ export function slotStart(date: string, time: string): Date {
 	return new Date(Date.parse(`${date}T${time}:00Z`) - WITA_OFFSET_MS);
 }
 
-/** "Senin, 30 November 2026 pukul 09.00 WITA di MPP Banjarbaru" */
-export function describeSlot(slot: { date: string; startTime: string }, locationName: string): string {
-	return `${formatWita(slotStart(slot.date, slot.startTime))} di ${locationName}`;
+/** "Senin, 30 November 2026 pukul 09.00 WITA di MPP Banjarbaru", in the reader's language unless told. */
+export function describeSlot(slot: { date: string; startTime: string }, locationName: string, locale: Locale = getLocale()): string {
+	return m.staff_slot_when({ time: formatWita(slotStart(slot.date, slot.startTime), locale), place: locationName }, { locale });
 }
 
 /** The working days (Mon–Fri minus holidays) from `from` to `to`, both included. */
@@ -118,18 +120,32 @@ export const MAX_CAPACITY = 500;
 export const MAX_PLAN_DAYS = 92;
 
 export const slotMessages = {
-	location: 'Pilih lokasi dari daftar.',
-	date: 'Tanggal tidak dikenali. Pilih tanggal dari kalender, atau tulis seperti 2026-12-01.',
-	dateOrder: 'Tanggal akhir tidak boleh sebelum tanggal mulai.',
-	dateSpan: `Paling banyak ${MAX_PLAN_DAYS} hari sekali buat.`,
-	times: 'Tulis jam mulai seperti 08:00, 09:00, 13:00 (dipisah koma).',
-	capacity: `Kapasitas harus angka bulat 1 sampai ${MAX_CAPACITY}.`,
-	capacityOrZero: `Kapasitas harus angka bulat 0 sampai ${MAX_CAPACITY}.`
+	get location() {
+		return m.staff_slot_location();
+	},
+	get date() {
+		return m.staff_slot_date();
+	},
+	get dateOrder() {
+		return m.staff_slot_date_order();
+	},
+	get dateSpan() {
+		return m.staff_slot_date_span({ days: MAX_PLAN_DAYS });
+	},
+	get times() {
+		return m.staff_slot_times();
+	},
+	get capacity() {
+		return m.staff_slot_capacity({ max: MAX_CAPACITY });
+	},
+	get capacityOrZero() {
+		return m.staff_slot_capacity_or_zero({ max: MAX_CAPACITY });
+	}
 } as const;
 
-const dateField = v.pipe(v.string(), v.trim(), v.check(isDateKey, slotMessages.date));
+const dateField = v.pipe(v.string(), v.trim(), v.check(isDateKey, () => slotMessages.date));
 
-function wholeNumber(min: number, message: string) {
+function wholeNumber(min: number, message: () => string) {
 	return v.pipe(
 		v.string(),
 		v.trim(),
@@ -149,27 +165,27 @@ const timesField = v.pipe(
 			.filter(Boolean)
 			.map((t) => t.replace('.', ':').padStart(5, '0'))
 	),
-	v.check((times) => times.length > 0 && times.length <= 24 && times.every((t) => timePattern.test(t)), slotMessages.times),
+	v.check((times) => times.length > 0 && times.length <= 24 && times.every((t) => timePattern.test(t)), () => slotMessages.times),
 	v.transform((times) => [...new Set(times)].sort())
 );
 
 export const slotPlanSchema = v.pipe(
 	v.object({
-		locationId: v.pipe(v.string(), v.trim(), v.minLength(1, slotMessages.location)),
+		locationId: v.pipe(v.string(), v.trim(), v.minLength(1, () => slotMessages.location)),
 		from: dateField,
 		to: dateField,
 		times: timesField,
-		capacity: wholeNumber(1, slotMessages.capacity)
+		capacity: wholeNumber(1, () => slotMessages.capacity)
 	}),
 	v.forward(
-		v.partialCheck([['from'], ['to']], (input) => input.to >= input.from, slotMessages.dateOrder),
+		v.partialCheck([['from'], ['to']], (input) => input.to >= input.from, () => slotMessages.dateOrder),
 		['to']
 	),
 	v.forward(
 		v.partialCheck(
 			[['from'], ['to']],
 			(input) => input.to < addDays(input.from, MAX_PLAN_DAYS),
-			slotMessages.dateSpan
+			() => slotMessages.dateSpan
 		),
 		['to']
 	)
@@ -178,6 +194,6 @@ export type SlotPlan = v.InferOutput<typeof slotPlanSchema>;
 
 /** A capacity of 0 closes a slot that nobody has booked yet. */
 export const capacitySchema = v.object({
-	slotId: v.pipe(v.string(), v.uuid('Jadwal tidak dikenali.')),
-	capacity: wholeNumber(0, slotMessages.capacityOrZero)
+	slotId: v.pipe(v.string(), v.uuid(() => m.staff_slot_unknown())),
+	capacity: wholeNumber(0, () => slotMessages.capacityOrZero)
 });

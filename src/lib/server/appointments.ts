@@ -31,6 +31,7 @@ import {
 	describeSlot,
 	formatQueueNumber,
 	slotPlanSchema,
+	slotMessages,
 	slotStart,
 	workingDatesBetween
 } from '$lib/domain/locations';
@@ -50,6 +51,7 @@ import {
 	applicationEvents
 } from './db/schema';
 import { recordEvent } from './events';
+import { m } from '../paraglide/messages.js';
 
 /** How far ahead a resident sees open slots. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -97,16 +99,36 @@ export type AppointmentProblem =
 	| 'conflict';
 
 export const appointmentMessages: Record<AppointmentProblem, string> = {
-	invalid: 'Pilih salah satu jadwal dari daftar.',
-	not_found: 'Permohonan tidak ditemukan.',
-	not_needed: 'Permohonan ini tidak memerlukan jadwal datang ke kantor.',
-	slot_not_found: 'Jadwal itu tidak ada. Pilih jadwal lain dari daftar.',
-	past: 'Jadwal itu sudah lewat. Pilih jadwal lain.',
-	full: 'Maaf, jadwal itu baru saja penuh. Pilih jadwal lain.',
-	already_booked: 'Permohonan ini sudah punya jadwal. Jika ingin mengganti, pindahkan jadwal itu.',
-	no_booking: 'Permohonan ini belum punya jadwal.',
-	same_slot: 'Itu jadwal Anda sekarang. Pilih jadwal lain untuk pindah.',
-	conflict: 'Jadwal Anda baru saja berubah di tempat lain. Periksa jadwal Anda sekarang.'
+	get invalid() {
+		return m.staff_appointment_invalid();
+	},
+	get not_found() {
+		return m.staff_appointment_not_found();
+	},
+	get not_needed() {
+		return m.staff_appointment_not_needed();
+	},
+	get slot_not_found() {
+		return m.staff_appointment_slot_not_found();
+	},
+	get past() {
+		return m.staff_appointment_past();
+	},
+	get full() {
+		return m.staff_appointment_full();
+	},
+	get already_booked() {
+		return m.staff_appointment_already_booked();
+	},
+	get no_booking() {
+		return m.staff_appointment_no_booking();
+	},
+	get same_slot() {
+		return m.staff_appointment_same_slot();
+	},
+	get conflict() {
+		return m.staff_appointment_conflict();
+	}
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -159,6 +181,9 @@ function bookingsQuery(db: Database, applicationId: string, today: string) {
 function toBooking(row: Omit<Booking, 'queueLabel' | 'when'>): Booking {
 	return { ...row, queueLabel: formatQueueNumber(row.queueNumber), when: describeSlot(row, row.locationName) };
 }
+
+/** The slot in words as the records keep it (events, notices): in Indonesian, whoever booked. */
+const recordedWhen = (booking: Booking) => describeSlot(booking, booking.locationName, 'id');
 
 /** The application's current booking (today or later), or null. */
 export async function forApplication(db: Database, applicationId: string, now = new Date()) {
@@ -504,7 +529,7 @@ async function placeBooking(
 		locationName,
 		locationAddress
 	});
-	const here = { when: booking.when, queue: booking.queueLabel };
+	const here = { when: recordedWhen(booking), queue: booking.queueLabel };
 	// the event's note is its data in words: the audit log and the timeline read it as it was at the time
 	const event = old
 		? recordEvent(
@@ -513,8 +538,8 @@ async function placeBooking(
 					applicationId: booking.applicationId,
 					actorId: user.id,
 					type: 'appointment_moved',
-					note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${old.when}, nomor antrean ${old.queueLabel})`,
-					data: { ...here, previous: { when: old.when, queue: old.queueLabel } },
+					note: `Jadwal: ${here.when}, nomor antrean ${booking.queueLabel} (sebelumnya ${recordedWhen(old)}, nomor antrean ${old.queueLabel})`,
+					data: { ...here, previous: { when: recordedWhen(old), queue: old.queueLabel } },
 					at: now
 				},
 				{ when: 'always' }
@@ -525,7 +550,7 @@ async function placeBooking(
 					applicationId: booking.applicationId,
 					actorId: user.id,
 					type: 'appointment_booked',
-					note: `Jadwal: ${booking.when}, nomor antrean ${booking.queueLabel}`,
+					note: `Jadwal: ${here.when}, nomor antrean ${booking.queueLabel}`,
 					data: here,
 					at: now
 				},
@@ -571,8 +596,8 @@ export async function cancel(
 			applicationId: old.applicationId,
 			actorId: input.user.id,
 			type: 'appointment_cancelled',
-			note: `Jadwal dibatalkan: ${old.when}, nomor antrean ${old.queueLabel}`,
-			data: { when: old.when, queue: old.queueLabel },
+			note: `Jadwal dibatalkan: ${recordedWhen(old)}, nomor antrean ${old.queueLabel}`,
+			data: { when: recordedWhen(old), queue: old.queueLabel },
 			at: now
 		})
 	]);
@@ -627,7 +652,7 @@ export async function createSlotsForRange(
 		db.select({ id: appointmentLocations.id }).from(appointmentLocations).where(eq(appointmentLocations.id, plan.locationId)),
 		db.select({ date: holidays.date }).from(holidays)
 	]);
-	if (location.length === 0) return { ok: false, errors: { locationId: 'Pilih lokasi dari daftar.' } };
+	if (location.length === 0) return { ok: false, errors: { locationId: slotMessages.location } };
 	const calendar = calendarFrom(holidayRows);
 	const dates = workingDatesBetween(plan.from, plan.to, calendar);
 	const created = await createSlots(db, { locationId: plan.locationId, dates, times: plan.times, capacity: plan.capacity });
@@ -658,11 +683,11 @@ export async function setCapacity(db: Database, form: { slotId: string; capacity
 		.returning();
 	if (updated) return { ok: true, slot: updated };
 	const [slot] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.id, slotId));
-	if (!slot) return { ok: false, errors: { form: 'Jadwal itu tidak ditemukan.' } };
+	if (!slot) return { ok: false, errors: { form: m.staff_appointment_slot_gone() } };
 	return {
 		ok: false,
 		errors: {
-			capacity: `Sudah ${slot.booked} orang memesan jam ini. Kapasitas tidak bisa kurang dari ${slot.booked}.`
+			capacity: m.staff_appointment_capacity_booked({ booked: slot.booked })
 		}
 	};
 }

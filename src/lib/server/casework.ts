@@ -21,12 +21,21 @@ import {
 import { openAnswers } from './crypto/answers';
 import { keyring } from './crypto/keys';
 import { auditLog, recordEvent } from './events';
+import { m } from '../paraglide/messages.js';
 
 export const caseworkMessages = {
-	notHolding: 'Ambil permohonan ini dulu sebelum mencentang persyaratan.',
-	officerOffice: 'Petugas ini bukan dari kantor yang mengurus permohonan ini.',
-	notIssued: 'Hanya dokumen yang diterbitkan aplikasi ini yang bisa dicabut.',
-	reasonMissing: 'Tulis alasan pencabutan.'
+	get notHolding() {
+		return m.staff_casework_not_holding();
+	},
+	get officerOffice() {
+		return m.staff_casework_officer_office();
+	},
+	get notIssued() {
+		return m.staff_casework_not_issued();
+	},
+	get reasonMissing() {
+		return m.staff_casework_reason_missing();
+	}
 } as const;
 
 /**
@@ -190,7 +199,7 @@ export async function revokeResult(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	if (!reason.trim()) return { ok: false, message: caseworkMessages.reasonMissing };
-	if (textTooLong(reason.trim(), 'reason')) return { ok: false, message: limitMessages.tooLongNamed('Alasan', textLimits.reason) };
+	if (textTooLong(reason.trim(), 'reason')) return { ok: false, message: limitMessages.tooLongNamed(m.staff_label_reason(), textLimits.reason) };
 	const [updated] = await db.batch([
 		db
 			.update(results)

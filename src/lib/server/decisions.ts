@@ -45,25 +45,47 @@ import { keyring } from './crypto/keys';
 import { recordEvent } from './events';
 import { finish } from '$lib/domain/performance';
 import * as survey from './survey';
+import { localizeService } from '../domain/service-language';
+import { m } from '../paraglide/messages.js';
 
 export const decisionMessages = {
-	notFound: 'Permohonan tidak ditemukan.',
-	notYours: 'Anda tidak berhak mengubah permohonan ini.',
-	notHolding: 'Permohonan ini sedang dipegang petugas lain. Ambil alih hanya lewat admin.',
-	mustClaim: 'Ambil permohonan ini dulu sebelum memutuskan.',
-	changed: 'Permohonan ini baru saja diubah orang lain. Muat ulang halaman dan periksa lagi.',
-	correctionEmpty: 'Pilih paling sedikit satu isian atau dokumen yang perlu diperbaiki.',
-	resultMissing: 'Pilih hasil yang diterima pemohon.',
-	resultFile: 'Unggah file hasilnya (PDF atau foto).',
-	pickupNote: 'Tulis di mana dan kapan dokumen bisa diambil, serta apa yang perlu dibawa.',
-	correctionNothing: 'Perbaiki paling sedikit satu hal yang diminta petugas.'
+	get notFound() {
+		return m.staff_decision_not_found();
+	},
+	get notYours() {
+		return m.staff_decision_not_yours();
+	},
+	get notHolding() {
+		return m.staff_decision_not_holding();
+	},
+	get mustClaim() {
+		return m.staff_decision_must_claim();
+	},
+	get changed() {
+		return m.staff_decision_changed();
+	},
+	get correctionEmpty() {
+		return m.staff_decision_correction_empty();
+	},
+	get resultMissing() {
+		return m.staff_decision_result_missing();
+	},
+	get resultFile() {
+		return m.staff_decision_result_file();
+	},
+	get pickupNote() {
+		return m.staff_decision_pickup_note();
+	},
+	get correctionNothing() {
+		return m.staff_decision_correction_nothing();
+	}
 } as const;
 
 /** `notFound`: the application is missing, or this user has no relation to it (routes answer 404 alike). */
 /** The message when a note is longer than its kind allows (a rejection's reason, any other note). */
 function noteLimit(action: Action, note: string): string | null {
 	const kind = action === 'reject' ? 'reason' : 'note';
-	return textTooLong(note, kind) ? limitMessages.tooLongNamed(action === 'reject' ? 'Alasan' : 'Catatan', textLimits[kind]) : null;
+	return textTooLong(note, kind) ? limitMessages.tooLongNamed(action === 'reject' ? m.staff_label_reason() : m.staff_label_note(), textLimits[kind]) : null;
 }
 
 export type DecisionResult = { ok: true; status: Status } | { ok: false; message: string; notFound?: true };
@@ -170,10 +192,11 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 			const resubmitted = applyCorrection(application, service, input.answers ?? {}, now);
 			if (!resubmitted.ok) return resubmitted;
 			const replaced = await replacedDocuments(db, application);
-			const missing = service.documents.find(
+			// named as the reader reads it (the catalogue in their language)
+			const missing = localizeService(service).documents.find(
 				(d) => application.correction?.documents.includes(d.key) && !replaced.has(d.key)
 			);
-			if (missing) return { ok: false, message: `${missing.label}: unggah file yang baru.` };
+			if (missing) return { ok: false, message: m.staff_decision_document_new({ label: missing.label }) };
 			// at rest: the sensitive answers sealed in the row; in the event that keeps what was resent, all of them
 			const keys = keyring();
 			changes.answers = await sealAnswers(keys, service.steps, resubmitted.answers, 'applications', application.id);
@@ -203,14 +226,17 @@ export async function decide(db: Database, input: DecisionInput): Promise<Decisi
 				return { ok: false, message: decisionMessages.pickupNote };
 			}
 			if (input.result.kind === 'pickup' && textTooLong(input.result.pickupNote.trim(), 'note')) {
-				return { ok: false, message: limitMessages.tooLongNamed('Catatan pengambilan', textLimits.note) };
+				return { ok: false, message: limitMessages.tooLongNamed(m.staff_label_pickup_note(), textLimits.note) };
 			}
 			data = { result: input.result.kind } satisfies EventData['completed'];
 			break;
 		case 'approve': {
 			// every required item ticked, or the officer says in writing why it is approved without them
 			const open = openRequirements(service.standard.requirements, application.checklist);
-			if (open.length > 0 && !note) return { ok: false, message: requirementMessages.reasonMissing(open) };
+			if (open.length > 0 && !note) {
+				const shown = openRequirements(localizeService(service).standard.requirements, application.checklist);
+				return { ok: false, message: requirementMessages.reasonMissing(shown) };
+			}
 			data = {
 				checklist: {
 					ticked: service.standard.requirements.filter((r) => application.checklist[r.id]).map((r) => r.id),
@@ -321,10 +347,12 @@ function applyCorrection(
 	const asked = application.correction;
 	if (!asked) return { ok: true, answers: application.answers };
 	const fields = service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key));
+	// the field's name as the reader reads it (the catalogue in their language)
+	const labels = new Map(localizeService(service).steps.flatMap((s) => s.fields).map((f) => [f.key, f.label]));
 	const next = { ...application.answers };
 	for (const field of fields) {
 		const result = v.safeParse(fieldSchema(field, now), answers[field.key] ?? application.answers[field.key] ?? '');
-		if (!result.success) return { ok: false, message: `${field.label}: ${result.issues[0].message}` };
+		if (!result.success) return { ok: false, message: `${labels.get(field.key) ?? field.label}: ${result.issues[0].message}` };
 		next[field.key] = result.output;
 	}
 	return { ok: true, answers: next };
@@ -353,11 +381,13 @@ export async function correctionFor(db: Database, user: Pick<SessionUser, 'id' |
 	if (!row?.application.correction) return null;
 	const asked = row.application.correction;
 	const answers = await openAnswers(keyring(), row.application.answers, 'applications', row.application.id);
+	// shown to the resident: the service in their language (keys and option values stay the same)
+	const service = localizeService(row.service);
 	return {
 		application: { ...row.application, answers },
-		service: row.service,
+		service,
 		asked,
-		fields: row.service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key)),
-		documents: row.service.documents.filter((d) => asked.documents.includes(d.key))
+		fields: service.steps.flatMap((s) => s.fields).filter((f) => asked.fields.includes(f.key)),
+		documents: service.documents.filter((d) => asked.documents.includes(d.key))
 	};
 }

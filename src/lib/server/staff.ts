@@ -19,6 +19,7 @@ import { hashPassword } from './auth/password';
 import { invalidateAllForUser } from './auth/session';
 import type { Database } from './db/open';
 import { holidays, offices, services, users } from './db/schema';
+import { m } from '../paraglide/messages.js';
 
 /** The admin home's numbers in one round trip: people by role, the catalogue, the holiday calendar. */
 export async function overview(db: Database) {
@@ -70,40 +71,40 @@ export async function listOfficers(db: Database) {
 // --- forms ------------------------------------------------------------------------------------------------
 
 const officeId = v.pipe(
-	v.string('Pilih kantor.'),
-	v.nonEmpty('Pilih kantor.'),
-	v.picklist(['disdukcapil', 'dpmptsp'] as const satisfies readonly OfficeId[], 'Pilih kantor dari daftar.')
+	v.string(() => m.staff_officer_office()),
+	v.nonEmpty(() => m.staff_officer_office()),
+	v.picklist(['disdukcapil', 'dpmptsp'] as const satisfies readonly OfficeId[], () => m.staff_officer_office_unknown())
 );
 
 /** The new-officer form: like registering, plus the office. The temporary password passes the same policy. */
 export const newOfficerSchema = v.pipe(
 	v.object({
 		name: v.pipe(
-			v.string('Isi nama petugas.'),
+			v.string(() => m.staff_officer_name()),
 			v.trim(),
-			v.nonEmpty('Isi nama petugas.'),
-			v.minLength(2, 'Nama terlalu pendek.'),
-			v.maxLength(100, 'Nama paling banyak 100 huruf.')
+			v.nonEmpty(() => m.staff_officer_name()),
+			v.minLength(2, () => m.staff_officer_name_short()),
+			v.maxLength(100, () => m.staff_officer_name_long())
 		),
 		phone: v.pipe(
-			v.string('Isi nomor HP.'),
+			v.string(() => m.staff_officer_phone()),
 			v.trim(),
-			v.nonEmpty('Isi nomor HP.'),
+			v.nonEmpty(() => m.staff_officer_phone()),
 			v.transform((value) => normalizePhone(value) ?? ''),
-			v.nonEmpty('Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890.')
+			v.nonEmpty(() => m.staff_officer_phone_unknown())
 		),
-		password: v.string('Isi kata sandi sementara.'),
+		password: v.string(() => m.staff_officer_password()),
 		officeId
 	}),
 	passwordAcceptable()
 );
 
 export const moveSchema = v.object({
-	userId: v.pipe(v.string(), v.nonEmpty('Petugas tidak dikenali.')),
+	userId: v.pipe(v.string(), v.nonEmpty(() => m.staff_officer_unknown())),
 	officeId
 });
 
-export const withdrawSchema = v.object({ userId: v.pipe(v.string(), v.nonEmpty('Petugas tidak dikenali.')) });
+export const withdrawSchema = v.object({ userId: v.pipe(v.string(), v.nonEmpty(() => m.staff_officer_unknown())) });
 
 // --- verbs ------------------------------------------------------------------------------------------------
 

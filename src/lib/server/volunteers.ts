@@ -45,26 +45,63 @@ import {
 } from './db/schema';
 import { recordEvent } from './events';
 import { trackingMessages } from './tracking';
+import { m } from '../paraglide/messages.js';
 
 export const volunteerMessages = {
-	kelurahan: 'Pilih kelurahan tempat Anda akan membantu.',
-	kelurahanUnknown: 'Pilih kelurahan dari daftar.',
-	motivation: 'Tulis alasan Anda ingin menjadi relawan.',
-	motivationShort: 'Tulis sedikit lebih panjang, paling sedikit 10 huruf.',
-	motivationLong: 'Alasan paling banyak 500 huruf.',
-	notCitizen: 'Hanya akun warga yang bisa mendaftar menjadi relawan.',
-	pending: 'Permintaan Anda sebelumnya masih ditinjau admin. Tunggu kabarnya.',
-	refuseNote: 'Tulis alasan penolakan. Warga akan membacanya.',
-	requestGone: 'Permintaan ini sudah diputuskan atau tidak ditemukan lagi. Muat ulang halaman.',
-	noLongerCitizen: 'Akun ini bukan akun warga lagi, jadi tidak bisa dijadikan relawan. Tolak permintaan ini.',
-	volunteerGone: 'Relawan ini tidak ditemukan lagi. Mungkin perannya sudah dicabut. Muat ulang halaman.',
-	phoneEmpty: 'Isi nomor HP Anda.',
-	phoneUnknown: 'Nomor HP tidak dikenali. Tulis seperti 0812-3456-7890.',
-	claimPhone: 'Tulis nomor HP akun Anda sendiri. Permohonan hanya bisa masuk ke akun dengan nomor HP pemohon.',
-	claimNotFound: 'Permohonan tidak ditemukan. Periksa lagi kode lacak dan nomor HP Anda.',
-	releaseNone: 'Permohonan ini tidak dibantu relawan.',
-	releaseOnlyApplicant: 'Hanya pemohon yang bisa melepas relawan dari permohonannya.',
-	notFound: 'Permohonan tidak ditemukan.'
+	get kelurahan() {
+		return m.staff_volunteer_kelurahan();
+	},
+	get kelurahanUnknown() {
+		return m.staff_volunteer_kelurahan_unknown();
+	},
+	get motivation() {
+		return m.staff_volunteer_motivation();
+	},
+	get motivationShort() {
+		return m.staff_volunteer_motivation_short();
+	},
+	get motivationLong() {
+		return m.staff_volunteer_motivation_long();
+	},
+	get notCitizen() {
+		return m.staff_volunteer_not_citizen();
+	},
+	get pending() {
+		return m.staff_volunteer_pending();
+	},
+	get refuseNote() {
+		return m.staff_volunteer_refuse_note();
+	},
+	get requestGone() {
+		return m.staff_volunteer_request_gone();
+	},
+	get noLongerCitizen() {
+		return m.staff_volunteer_no_longer_citizen();
+	},
+	get volunteerGone() {
+		return m.staff_volunteer_volunteer_gone();
+	},
+	get phoneEmpty() {
+		return m.staff_volunteer_phone_empty();
+	},
+	get phoneUnknown() {
+		return m.staff_volunteer_phone_unknown();
+	},
+	get claimPhone() {
+		return m.staff_volunteer_claim_phone();
+	},
+	get claimNotFound() {
+		return m.staff_volunteer_claim_not_found();
+	},
+	get releaseNone() {
+		return m.staff_volunteer_release_none();
+	},
+	get releaseOnlyApplicant() {
+		return m.staff_volunteer_release_only_applicant();
+	},
+	get notFound() {
+		return m.staff_volunteer_not_found();
+	}
 } as const;
 
 // ------------------------------------------------------------------------------------------------
@@ -74,30 +111,30 @@ const kelurahanCodes = kelurahanList.map((k) => k.code) as [KelurahanCode, ...Ke
 
 export const requestSchema = v.object({
 	kelurahan: v.pipe(
-		v.string(volunteerMessages.kelurahan),
-		v.nonEmpty(volunteerMessages.kelurahan),
-		v.picklist(kelurahanCodes, volunteerMessages.kelurahanUnknown)
+		v.string(() => volunteerMessages.kelurahan),
+		v.nonEmpty(() => volunteerMessages.kelurahan),
+		v.picklist(kelurahanCodes, () => volunteerMessages.kelurahanUnknown)
 	),
 	motivation: v.pipe(
-		v.string(volunteerMessages.motivation),
+		v.string(() => volunteerMessages.motivation),
 		v.trim(),
-		v.nonEmpty(volunteerMessages.motivation),
-		v.minLength(10, volunteerMessages.motivationShort),
-		v.maxLength(500, volunteerMessages.motivationLong)
+		v.nonEmpty(() => volunteerMessages.motivation),
+		v.minLength(10, () => volunteerMessages.motivationShort),
+		v.maxLength(500, () => volunteerMessages.motivationLong)
 	)
 });
 
 export const refuseSchema = v.object({
-	requestId: v.pipe(v.string(), v.nonEmpty(volunteerMessages.requestGone)),
+	requestId: v.pipe(v.string(), v.nonEmpty(() => volunteerMessages.requestGone)),
 	note: v.pipe(
-		v.string(volunteerMessages.refuseNote),
+		v.string(() => volunteerMessages.refuseNote),
 		v.trim(),
-		v.nonEmpty(volunteerMessages.refuseNote),
-		v.maxLength(500, 'Alasan paling banyak 500 huruf.')
+		v.nonEmpty(() => volunteerMessages.refuseNote),
+		v.maxLength(500, () => m.staff_volunteer_refuse_note_long())
 	)
 });
 
-export const idSchema = v.object({ id: v.pipe(v.string(), v.nonEmpty(volunteerMessages.requestGone)) });
+export const idSchema = v.object({ id: v.pipe(v.string(), v.nonEmpty(() => volunteerMessages.requestGone)) });
 
 export const kelurahanName = (code: string | null) => (code ? (findKelurahan(code)?.name ?? code) : null);
 
@@ -427,7 +464,7 @@ export async function helped(db: Database, volunteer: Viewer) {
 			id: d.id,
 			serviceSlug: d.serviceSlug,
 			serviceName: d.serviceName,
-			residentName: d.resident?.name || 'Warga belum diisi',
+			residentName: d.resident?.name || m.staff_volunteer_resident_unnamed(),
 			updatedAt: d.updatedAt
 		}))
 	};

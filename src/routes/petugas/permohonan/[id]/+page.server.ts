@@ -8,14 +8,16 @@ import { may, relationTo } from '$lib/server/access';
 import * as applications from '$lib/server/applications';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
-import { decide, type ResultInput } from '$lib/server/decisions';
+import { decide, decisionMessages, type ResultInput } from '$lib/server/decisions';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { readForm } from '$lib/server/uploads';
 import { consentText } from '$lib/domain/resident';
+import { localizeService } from '$lib/domain/service-language';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-const notFound = 'Permohonan tidak ditemukan di kantor Anda.';
+const notFound = () => m.staff_case_not_found();
 
 /**
  * The second lock for every action here: the user must be an officer of the application's office
@@ -23,7 +25,7 @@ const notFound = 'Permohonan tidak ditemukan di kantor Anda.';
  */
 async function officerOf(locals: App.Locals, id: string) {
 	const user = locals.user;
-	if (!user || !may(await relationTo(getDb(), user, id), 'decide')) error(404, notFound);
+	if (!user || !may(await relationTo(getDb(), user, id), 'decide')) error(404, notFound());
 	return user;
 }
 
@@ -31,8 +33,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const officer = locals.user;
 	// openForOfficer finds it only for an officer of its office (access.ts, `inspect`)
 	const opened = officer ? await casework.openForOfficer(getDb(), officer, params.id) : null;
-	if (!officer || !opened) error(404, notFound);
-	const { application, service, documents, result } = opened;
+	if (!officer || !opened) error(404, notFound());
+	const { application, documents, result } = opened;
+	// the service as the officer reads it (the catalogue in their language); keys and stored values stay
+	const service = localizeService(opened.service);
 	const holding = application.assignedOfficerId === officer.id;
 	return {
 		id: application.id,
@@ -80,9 +84,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 async function act(locals: App.Locals, id: string, input: Omit<Parameters<typeof decide>[1], 'applicationId' | 'actor'>) {
-	if (!locals.user) error(404, notFound);
+	if (!locals.user) error(404, notFound());
 	const outcome = await decide(getDb(), { applicationId: id, actor: locals.user, ...input });
-	if (!outcome.ok && outcome.notFound) error(404, notFound);
+	if (!outcome.ok && outcome.notFound) error(404, notFound());
 	if (!outcome.ok) return fail(400, { message: outcome.message, note: input.note ?? '' });
 	redirect(303, `/petugas/permohonan/${id}`);
 }
@@ -124,11 +128,11 @@ export const actions = {
 		if (kind === 'issued') result = { kind };
 		if (kind === 'file') {
 			if (!(await casework.holds(getDb(), officer, params.id, 'approved'))) {
-				return fail(400, { message: 'Hanya petugas yang memegang permohonan yang disetujui bisa mengunggah hasil.', note: '' });
+				return fail(400, { message: m.staff_case_upload_holder(), note: '' });
 			}
 			const file = form.get('file');
 			if (!(file instanceof File) || file.size === 0) {
-				return fail(400, { message: 'Unggah file hasilnya (PDF atau foto).', note: '' });
+				return fail(400, { message: decisionMessages.resultFile, note: '' });
 			}
 			const stored = await applications.attachDocument(getDb(), documentStore(platform), {
 				applicationId: params.id,
@@ -154,7 +158,7 @@ export const actions = {
 		const officer = await officerOf(locals, params.id);
 		const form = await request.formData();
 		const revealed = await casework.revealNumber(getDb(), officer, params.id, text(form, 'field'));
-		if (!revealed) return fail(400, { message: 'Isian ini tidak bisa dibuka.', note: '' });
+		if (!revealed) return fail(400, { message: m.staff_case_reveal_failed(), note: '' });
 		return { revealed };
 	},
 	result_revoked: async ({ locals, params, request }) => {
