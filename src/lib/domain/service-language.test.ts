@@ -19,9 +19,9 @@ describe('localizeService', () => {
 		expect(child.fields.find((f) => f.key === 'child_name')!.label).toBe("Child's full name");
 		expect(en.documents.find((d) => d.key === 'birth_letter')!.label).toBe('Birth letter (surat keterangan lahir)');
 		expect(en.standard.fee).toBe('Free');
-		expect(en.standard.requirements[0].text).toMatch(/^A birth letter/);
+		expect(en.standard.requirements[0]?.text).toMatch(/^A birth letter/);
 		expect(en.standard.procedure[0]).toMatch(/^Fill in the application/);
-		const relation = en.steps[0].fields.find((f) => f.key === 'applicant_relation')!;
+		const relation = en.steps[0]!.fields.find((f) => f.key === 'applicant_relation')!;
 		expect(relation.forResident?.help).toBe('Who is the resident to this child?');
 	});
 
@@ -82,7 +82,7 @@ describe('localizeService', () => {
 		const service = findService('ktp-el-hilang')!; // no externalLink, no intro on the first step
 		const en = localizeService({ ...service, translations: { en: { externalLink: { label: 'x' }, steps: { applicant: { intro: 'x' } } } } }, 'en');
 		expect(en.externalLink).toBeUndefined();
-		expect('intro' in en.steps[0]).toBe(false);
+		expect('intro' in en.steps[0]!).toBe(false);
 	});
 
 	it('leaves Indonesian, and a record without English, untouched (the same object)', () => {
@@ -170,7 +170,7 @@ describe('the catalogue in English', () => {
 		expect(Object.keys(servicesEn).filter((slug) => !slugs.includes(slug))).toEqual([]);
 		const stale: string[] = [];
 		for (const s of services) {
-			const en = servicesEn[s.slug];
+			const en = servicesEn[s.slug] ?? {};
 			for (const [stepKey, st] of Object.entries(en.steps ?? {})) {
 				const step = s.steps.find((x) => x.key === stepKey);
 				if (!step) stale.push(`${s.slug} step ${stepKey}`);
@@ -200,7 +200,7 @@ describe('the catalogue in English', () => {
 
 	it('keeps the English population fee "Free" with its law, and names SP4N-LAPOR! in every complaints text', () => {
 		for (const s of services) {
-			const en = servicesEn[s.slug].standard!;
+			const en = servicesEn[s.slug]?.standard ?? {};
 			expect(en.complaints, s.slug).toContain('SP4N-LAPOR!');
 			if (s.office === 'disdukcapil') {
 				expect(en.fee, s.slug).toBe('Free');
