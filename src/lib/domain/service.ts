@@ -134,3 +134,64 @@ export interface ServiceDefinition {
 }
 
 export type ConsentBy = 'resident' | 'parent';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The catalogue in other languages (domain/service-language.ts applies it). An overlay: it gives only what a
+// person reads, and anything it leaves out stays Indonesian. Lists of keyed things are keyed by their stable
+// key (steps and fields by `key`, options by `value`, requirements by `id`); the procedure goes line by line.
+
+/** One field's wording in another language; options by value (the value itself never changes). */
+export interface FieldTranslation {
+	label?: string;
+	help?: string;
+	options?: Readonly<Record<string, string>>;
+	forResident?: { label?: string; help?: string };
+}
+
+export interface StepTranslation {
+	title?: string;
+	intro?: string;
+	fields?: Readonly<Record<string, FieldTranslation>>;
+}
+
+export interface DocumentTranslation {
+	label?: string;
+	help?: string;
+}
+
+export interface StandardTranslation {
+	/** By requirement id. */
+	requirements?: Readonly<Record<string, string>>;
+	/** Line by line, in the same order as the Indonesian. */
+	procedure?: readonly string[];
+	time?: string;
+	fee?: string;
+	feeBasis?: string;
+	product?: string;
+	complaints?: string;
+}
+
+export interface ServiceTranslation {
+	name?: string;
+	summary?: string;
+	description?: string;
+	steps?: Readonly<Record<string, StepTranslation>>;
+	documents?: Readonly<Record<string, DocumentTranslation>>;
+	standard?: StandardTranslation;
+	externalLink?: { label?: string };
+}
+
+export interface OfficeTranslation {
+	name?: string;
+	shortName?: string;
+	address?: string;
+}
+
+/** What a service record carries beside its Indonesian: `{ en: {...} }`. Indonesian is the record itself. */
+export interface ServiceTranslations {
+	en?: ServiceTranslation;
+}
+
+export interface OfficeTranslations {
+	en?: OfficeTranslation;
+}

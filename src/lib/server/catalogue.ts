@@ -7,7 +7,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { services as definitions } from '$lib/domain/catalogue';
 import { journey } from '$lib/domain/journey';
-import type { SlaUnit } from '$lib/domain/service';
+import type { ServiceStandard, ServiceTranslation, ServiceTranslations, SlaUnit } from '$lib/domain/service';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 import type { Database } from './db/open';
 import { offices, services, type ServiceRow } from './db/schema';
 
@@ -28,7 +30,9 @@ export function listActive(db: Database) {
 			summary: services.summary,
 			office: offices.shortName,
 			officeId: services.officeId,
-			inPerson: services.inPerson
+			inPerson: services.inPerson,
+			// the page localizes the row (domain/service-language.ts)
+			translations: services.translations
 		})
 		.from(services)
 		.innerJoin(offices, eq(offices.id, services.officeId))
@@ -79,34 +83,41 @@ export async function find(db: Database, slug: string) {
 	return row ?? null;
 }
 
-const slaUnitWord: Record<SlaUnit, string> = { days: 'hari kerja', hours: 'jam kerja' };
-
-/** "3 hari kerja", "4 jam kerja": how the standard's texts name an SLA. */
-export function slaPhrase(sla: { value: number; unit: SlaUnit }): string {
-	return `${sla.value} ${slaUnitWord[sla.unit]}`;
+/**
+ * "3 hari kerja", "4 jam kerja" ("3 working days" in English): how the standard's texts name an SLA, in the
+ * reader's language (the stored texts are Indonesian: `update` matches them with `locale` 'id').
+ */
+export function slaPhrase(sla: { value: number; unit: SlaUnit }, locale?: Locale): string {
+	const options = locale ? { locale } : undefined;
+	const inputs = { value: sla.value };
+	if (sla.unit === 'hours') return sla.value === 1 ? m.services_sla_hour_one(inputs, options) : m.services_sla_hours(inputs, options);
+	return sla.value === 1 ? m.services_sla_day_one(inputs, options) : m.services_sla_days(inputs, options);
 }
 
 /** A textarea with one item per line, as a list without blank lines. */
-const lines = (what: string) =>
+const lines = (what: () => string) =>
 	v.pipe(
-		v.string(`Isi ${what}.`),
+		v.string(() => m.services_lines_missing({ what: what() })),
 		v.transform((text) =>
 			text
 				.split(/\r?\n/)
 				.map((line) => line.trim())
 				.filter(Boolean)
 		),
-		v.minLength(1, `Isi ${what}, satu per baris.`),
-		v.maxLength(30, `Paling banyak 30 baris ${what}.`),
-		v.check((items) => items.every((item) => item.length <= 500), `Satu baris ${what} paling banyak 500 huruf.`)
+		v.minLength(1, () => m.services_lines_one_per_line({ what: what() })),
+		v.maxLength(30, () => m.services_lines_too_many({ max: 30, what: what() })),
+		v.check(
+			(items) => items.every((item) => item.length <= 500),
+			() => m.services_lines_too_long({ max: 500, what: what() })
+		)
 	);
 
-const requiredText = (message: string, maxLength: number) =>
+const requiredText = (message: () => string, maxLength: number) =>
 	v.pipe(
 		v.string(message),
 		v.trim(),
 		v.nonEmpty(message),
-		v.maxLength(maxLength, `Paling banyak ${maxLength} huruf.`)
+		v.maxLength(maxLength, () => m.services_max_length({ max: maxLength }))
 	);
 
 /**
@@ -115,29 +126,29 @@ const requiredText = (message: string, maxLength: number) =>
  * population document stays free (UU 24/2013 Pasal 79A): the same invariants the seed catalogue is tested for.
  */
 export const serviceFormSchema = v.object({
-	name: requiredText('Isi nama layanan.', 120),
-	summary: requiredText('Isi ringkasan satu kalimat.', 300),
-	description: requiredText('Isi penjelasan layanan.', 2000),
-	requirements: lines('persyaratan'),
-	procedure: lines('langkah'),
-	time: requiredText('Isi jangka waktu penyelesaian.', 500),
-	fee: requiredText('Isi biaya. Tulis "Gratis" jika tidak ada biaya.', 300),
-	feeBasis: v.pipe(v.string(), v.trim(), v.maxLength(500, 'Paling banyak 500 huruf.')),
-	product: requiredText('Isi hasil layanan.', 500),
+	name: requiredText(() => m.services_name_required(), 120),
+	summary: requiredText(() => m.services_summary_required(), 300),
+	description: requiredText(() => m.services_description_required(), 2000),
+	requirements: lines(() => m.services_lines_requirements()),
+	procedure: lines(() => m.services_lines_procedure()),
+	time: requiredText(() => m.services_time_required(), 500),
+	fee: requiredText(() => m.services_fee_required(), 300),
+	feeBasis: v.pipe(v.string(), v.trim(), v.maxLength(500, () => m.services_max_length({ max: 500 }))),
+	product: requiredText(() => m.services_product_required(), 500),
 	complaints: v.pipe(
-		requiredText('Isi cara menyampaikan pengaduan.', 1000),
-		v.includes('SP4N-LAPOR!', 'Sebutkan SP4N-LAPOR! (lapor.go.id, SMS 1708) sebagai saluran pengaduan.')
+		requiredText(() => m.services_complaints_required(), 1000),
+		v.includes('SP4N-LAPOR!', () => m.services_complaints_lapor())
 	),
 	slaValue: v.pipe(
-		v.string('Isi lama waktu layanan.'),
+		v.string(() => m.services_sla_required()),
 		v.trim(),
-		v.nonEmpty('Isi lama waktu layanan.'),
-		v.regex(/^\d{1,3}$/, 'Tulis lama waktu layanan sebagai angka bulat, misalnya 3.'),
+		v.nonEmpty(() => m.services_sla_required()),
+		v.regex(/^\d{1,3}$/, () => m.services_sla_whole_number()),
 		v.transform(Number),
-		v.minValue(1, 'Lama waktu layanan paling sedikit 1.'),
-		v.maxValue(365, 'Lama waktu layanan paling banyak 365.')
+		v.minValue(1, () => m.services_sla_min({ min: 1 })),
+		v.maxValue(365, () => m.services_sla_max({ max: 365 }))
 	),
-	slaUnit: v.picklist(['days', 'hours'] as const satisfies readonly SlaUnit[], 'Pilih satuan: hari kerja atau jam kerja.'),
+	slaUnit: v.picklist(['days', 'hours'] as const satisfies readonly SlaUnit[], () => m.services_sla_unit()),
 	inPerson: v.boolean(),
 	active: v.boolean()
 });
@@ -157,14 +168,21 @@ export type UpdateResult =
  * the SLA but leaves such a text exactly as it was, the number in it follows the SLA, so the public page
  * cannot promise one thing in the text and another in the clock; a time sentence the admin rewrote must
  * name the new SLA itself, or the form says so.
+ *
+ * The admin edits the Indonesian. Its English (`translations`) follows: a text the admin changed loses its
+ * English, so the English page shows the new Indonesian rather than an old translation; a text whose SLA
+ * followed the new SLA has the SLA in its English follow too.
  */
 export async function update(db: Database, slug: string, input: ServiceForm, now = new Date()): Promise<UpdateResult> {
 	const found = await find(db, slug);
 	if (!found) return { ok: false, reason: 'not_found' };
 	const { service, office } = found;
 
-	const before = slaPhrase({ value: service.slaValue, unit: service.slaUnit });
-	const after = slaPhrase({ value: input.slaValue, unit: input.slaUnit });
+	const oldSla = { value: service.slaValue, unit: service.slaUnit };
+	const newSla = { value: input.slaValue, unit: input.slaUnit };
+	// the stored texts are Indonesian, whatever the admin's language
+	const before = slaPhrase(oldSla, 'id');
+	const after = slaPhrase(newSla, 'id');
 	const follow = (text: string, stored: string | undefined) =>
 		before !== after && text === stored ? text.replace(phrasePattern(before), after) : text;
 	const time = follow(input.time, service.standard.time);
@@ -172,12 +190,29 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 
 	const errors: Record<string, string> = {};
 	if (!phrasePattern(after).test(time)) {
-		errors.time = `Jangka waktu harus menyebut waktu layanan yang sama: ${after}.`;
+		errors.time = m.services_time_names_sla({ sla: after });
 	}
 	if (office.id === 'disdukcapil' && input.fee !== 'Gratis') {
-		errors.fee = 'Dokumen kependudukan gratis menurut UU No. 24 Tahun 2013 Pasal 79A. Tulis "Gratis".';
+		errors.fee = m.services_population_free();
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+
+	const requirements = withStableIds(service.standard.requirements, input.requirements);
+	const standard: ServiceStandard = {
+		// ids follow the texts they belong to, so old checklist ticks stay on their own items
+		requirements,
+		procedure,
+		time,
+		fee: input.fee,
+		...(input.feeBasis ? { feeBasis: input.feeBasis } : {}),
+		product: input.product,
+		complaints: input.complaints
+	};
+	const translations = followTranslations(
+		service,
+		{ name: input.name, summary: input.summary, description: input.description, standard },
+		{ id: { before, after }, en: { before: slaPhrase(oldSla, 'en'), after: slaPhrase(newSla, 'en') } }
+	);
 
 	await db
 		.update(services)
@@ -185,16 +220,8 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 			name: input.name,
 			summary: input.summary,
 			description: input.description,
-			standard: {
-				// ids follow the texts they belong to, so old checklist ticks stay on their own items
-				requirements: withStableIds(service.standard.requirements, input.requirements),
-				procedure,
-				time,
-				fee: input.fee,
-				...(input.feeBasis ? { feeBasis: input.feeBasis } : {}),
-				product: input.product,
-				complaints: input.complaints
-			},
+			standard,
+			translations,
 			slaValue: input.slaValue,
 			slaUnit: input.slaUnit,
 			inPerson: input.inPerson,
@@ -208,4 +235,59 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 /** The phrase as a whole word group: "3 hari kerja" must not match inside "13 hari kerja". */
 function phrasePattern(phrase: string): RegExp {
 	return new RegExp(`(?<!\\d)${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+type Texts = { name: string; summary: string; description: string; standard: ServiceStandard };
+
+/** An SLA change in both languages: the Indonesian phrases the stored texts name, and their English. */
+interface SlaChange {
+	id: { before: string; after: string };
+	en: { before: string; after: string };
+}
+
+/**
+ * The English after an admin's edit: kept where the Indonesian stayed, dropped where it changed (the page
+ * then shows the Indonesian), and where a text changed only because its SLA followed the new SLA, the same
+ * change made in its English (dropped when the English does not name the old SLA).
+ */
+function followTranslations(stored: Texts & { translations: ServiceTranslations | null }, edited: Texts, sla: SlaChange) {
+	const en = stored.translations?.en;
+	if (!stored.translations || !en) return stored.translations;
+	const keep = (english: string | undefined, old: string | undefined, now: string | undefined) =>
+		old === now ? english : undefined;
+	const follow = (english: string | undefined, old: string | undefined, now: string) => {
+		if (english === undefined || old === now) return english;
+		const onlySla =
+			old !== undefined && sla.id.before !== sla.id.after && old.replace(phrasePattern(sla.id.before), sla.id.after) === now;
+		return onlySla && phrasePattern(sla.en.before).test(english)
+			? english.replace(phrasePattern(sla.en.before), sla.en.after)
+			: undefined;
+	};
+	const s = stored.standard;
+	const e = edited.standard;
+	const oldRequirements = new Map(s.requirements.map((r) => [r.id, r.text]));
+	const requirements: Record<string, string> = {};
+	for (const r of e.requirements) {
+		const english = en.standard?.requirements?.[r.id];
+		if (english !== undefined && oldRequirements.get(r.id) === r.text) requirements[r.id] = english;
+	}
+	// undefined texts are left out when the JSON is written: the page shows their Indonesian
+	const next: ServiceTranslation = {
+		...en,
+		name: keep(en.name, stored.name, edited.name),
+		summary: keep(en.summary, stored.summary, edited.summary),
+		description: keep(en.description, stored.description, edited.description),
+		standard: {
+			...en.standard,
+			requirements,
+			// line by line: '' where a line has no English
+			procedure: e.procedure.map((line, i) => follow(en.standard?.procedure?.[i], s.procedure[i], line) ?? ''),
+			time: follow(en.standard?.time, s.time, e.time),
+			fee: keep(en.standard?.fee, s.fee, e.fee),
+			feeBasis: keep(en.standard?.feeBasis, s.feeBasis, e.feeBasis),
+			product: keep(en.standard?.product, s.product, e.product),
+			complaints: keep(en.standard?.complaints, s.complaints, e.complaints)
+		}
+	};
+	return { ...stored.translations, en: next };
 }

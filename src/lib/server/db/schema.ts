@@ -15,7 +15,9 @@ import type {
 	DocumentRequirement,
 	IssuedDocument,
 	OfficeId,
+	OfficeTranslations,
 	ServiceStandard,
+	ServiceTranslations,
 	SlaUnit,
 	StepDefinition
 } from '$lib/domain/service';
@@ -58,7 +60,9 @@ export const offices = sqliteTable('offices', {
 	shortName: text('short_name').notNull(),
 	address: text('address').notNull(),
 	/** How the office numbers the documents it issues: `{kode}` tracking code, `{tahun}` year (WITA). */
-	documentNumber: text('document_number').notNull().default('{kode}/{tahun}')
+	documentNumber: text('document_number').notNull().default('{kode}/{tahun}'),
+	/** The office's name and address in other languages (domain/service-language.ts); null: Indonesian only. */
+	translations: text('translations', { mode: 'json' }).$type<OfficeTranslations>()
 });
 
 export const users = sqliteTable(
@@ -138,6 +142,12 @@ export const services = sqliteTable(
 		externalLink: text('external_link', { mode: 'json' }).$type<{ href: string; label: string }>(),
 		/** What its result document shows (domain/service.ts); null: the applicant's name only. */
 		issued: text('issued', { mode: 'json' }).$type<IssuedDocument>(),
+		/**
+		 * What a person reads, in other languages: `{ en: overlay }` (domain/service-language.ts), seeded from
+		 * domain/catalogue-en.ts. Null: Indonesian only. Admins edit the Indonesian; an edited text drops its
+		 * stale English (server/catalogue.ts `update`).
+		 */
+		translations: text('translations', { mode: 'json' }).$type<ServiceTranslations>(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

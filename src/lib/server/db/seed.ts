@@ -2,23 +2,37 @@
  * Reference data and demo accounts.
  *
  * Reference data (offices, the service catalogue, the holiday calendar) is inserted when missing and never
- * overwrites a row: once seeded, admins own it. Demo accounts exist only in local databases: the caller
+ * overwrites a row: once seeded, admins own it. The one exception is a service's or office's English
+ * (`translations`, from domain/catalogue-en.ts): a row that has none yet (a database seeded before there was
+ * English) gets it, and nothing else on the row changes. Demo accounts exist only in local databases: the caller
  * decides, and `npm run db:migrate` against Turso never asks for them.
  */
 import { offices as officeDefinitions, services as serviceDefinitions } from '../../domain/catalogue';
+import { officesEn, servicesEn } from '../../domain/catalogue-en';
+import type { OfficeTranslations, ServiceTranslations } from '../../domain/service';
 import { calendarFrom, holidays2026 } from '../../domain/holidays';
 import { appointmentLocations as locationDefinitions, defaultSlotCapacity, defaultSlotTimes, nextWorkingDates } from '../../domain/locations';
 import { normalizePhone } from '../../domain/phone';
 import type { Role } from '../../domain/roles';
 import { witaDateKey } from '../../domain/working-time';
 import { hashPassword } from '../auth/password';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from './open';
 import { appointmentLocations, appointmentSlots, holidays, offices, services, users } from './schema';
 
 export async function seedReferenceData(db: Database, now = new Date()) {
 	await db
 		.insert(offices)
-		.values(officeDefinitions.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, address: o.address, documentNumber: o.documentNumber })))
+		.values(
+			officeDefinitions.map((o) => ({
+				id: o.id,
+				name: o.name,
+				shortName: o.shortName,
+				address: o.address,
+				documentNumber: o.documentNumber,
+				translations: officeTranslations(o.id)
+			}))
+		)
 		.onConflictDoNothing();
 	await db
 		.insert(services)
@@ -38,10 +52,12 @@ export async function seedReferenceData(db: Database, now = new Date()) {
 				rank: s.rank,
 				externalLink: s.externalLink ?? null,
 				issued: s.issued ?? null,
+				translations: serviceTranslations(s.slug),
 				updatedAt: now
 			}))
 		)
 		.onConflictDoNothing();
+	await fillMissingTranslations(db);
 	await db
 		.insert(holidays)
 		.values(holidays2026.map((h) => ({ date: h.date, name: h.name, kind: h.kind })))
@@ -50,6 +66,40 @@ export async function seedReferenceData(db: Database, now = new Date()) {
 		.insert(appointmentLocations)
 		.values(locationDefinitions.map((l) => ({ id: l.id, name: l.name, address: l.address })))
 		.onConflictDoNothing();
+}
+
+const serviceTranslations = (slug: string): ServiceTranslations | null =>
+	servicesEn[slug] ? { en: servicesEn[slug] } : null;
+
+const officeTranslations = (id: keyof typeof officesEn): OfficeTranslations | null =>
+	officesEn[id] ? { en: officesEn[id] } : null;
+
+/**
+ * English for the seeded services and offices whose rows have none (`translations` NULL): an existing
+ * database gets the catalogue's English without losing an admin's edits. Rows that have translations are
+ * left alone.
+ */
+async function fillMissingTranslations(db: Database) {
+	const [servicesWithout, officesWithout] = await Promise.all([
+		db.select({ slug: services.slug }).from(services).where(isNull(services.translations)),
+		db.select({ id: offices.id }).from(offices).where(isNull(offices.translations))
+	]);
+	for (const { slug } of servicesWithout) {
+		const translations = serviceTranslations(slug);
+		if (!translations) continue;
+		await db
+			.update(services)
+			.set({ translations })
+			.where(and(eq(services.slug, slug), isNull(services.translations)));
+	}
+	for (const { id } of officesWithout) {
+		const translations = id in officesEn ? officeTranslations(id) : null;
+		if (!translations) continue;
+		await db
+			.update(offices)
+			.set({ translations })
+			.where(and(eq(offices.id, id), isNull(offices.translations)));
+	}
 }
 
 /** The demo accounts the README lists: one per role, two officers (one per office). */
