@@ -36,6 +36,8 @@ const publicPages = [
 	'/',
 	'/layanan',
 	'/lacak',
+	'/bantuan/suara',
+	'/privasi',
 	...formPages.map((p) => p.replace('/formulir/', '/layanan/'))
 ];
 const precached = new Set([...build, ...files, ...prerendered, ...publicPages]);

@@ -51,7 +51,7 @@ async function audit(page: Page, path: string, language: string) {
 for (const language of ['id', 'en'] as const) {
 	for (const role of ['citizen', 'volunteer', 'officer', 'admin'] as const) {
 		test(`axe finds nothing on the ${role}'s pages (${language})`, async ({ page, context, baseURL }) => {
-			test.setTimeout(300_000); // many pages, each checked by axe, on a shared machine
+			test.setTimeout(600_000); // many pages, each checked by axe, on a shared machine (the admin has fourteen)
 			const account = role === 'officer' ? demo('officer', 'disdukcapil') : demo(role);
 			await logIn(page, account.phone, account.password);
 			if (language === 'en') await context.addCookies([{ name: 'bahasa', value: 'en', url: baseURL! }]);
