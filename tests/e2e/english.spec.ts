@@ -3,21 +3,8 @@
  * prerendered page offline; the pages come back in the chosen language and say so (`lang`).
  * The English journey end to end is in english-journey.spec.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-/** The service worker has installed (precached everything) and controls this page. */
-async function serviceWorkerReady(page: Page) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-				}),
-			{ timeout: 30_000 }
-		)
-		.toBe(true);
-}
+import { expect, test } from '@playwright/test';
+import { serviceWorkerReady } from './helpers';
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });

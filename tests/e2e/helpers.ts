@@ -96,3 +96,20 @@ export async function openStoredAnswers(applicationId: string, stored: Record<st
 	for (const [key, value] of Object.entries(stored)) out[key] = await unseal(keyring, value, `applications/${applicationId}/${key}`);
 	return out;
 }
+
+/**
+ * The service worker has installed (precached everything) and controls this page. It precaches the whole
+ * app before it takes over: give it longer when the machine is busy.
+ */
+export async function serviceWorkerReady(page: Page, timeout = 30_000) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
+				}),
+			{ timeout }
+		)
+		.toBe(true);
+}

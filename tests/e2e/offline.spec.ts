@@ -4,22 +4,8 @@
  * first response is lost), and logging out leaves no drafts behind.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDatabase, registered, uniquePhone } from './helpers';
+import { e2eDatabase, registered, serviceWorkerReady, uniquePhone } from './helpers';
 import { fillBirthCertificate } from './journeys';
-
-/** The service worker has installed (precached everything) and controls this page. */
-async function serviceWorkerReady(page: Page) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-				}),
-			{ timeout: 30_000 }
-		)
-		.toBe(true);
-}
 
 test('after one visit the form opens offline and its answers survive a reload', async ({ page, context }) => {
 	await page.goto('/layanan/akta-kelahiran');

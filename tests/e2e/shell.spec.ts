@@ -4,24 +4,10 @@
  * account menu (name, "Kabar" with the unread count) on pages that carry no account data because they
  * are the same for everyone and served from the phone's cache. Without JavaScript the pages still work.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { e2eDatabase, registered, uniquePhone } from './helpers';
+import { expect, test } from '@playwright/test';
+import { e2eDatabase, registered, serviceWorkerReady, uniquePhone } from './helpers';
 
 const readOnlyPages = ['/', '/layanan', '/layanan/akta-kelahiran', '/lacak'];
-
-async function serviceWorkerControls(page: Page) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-				}),
-			// the service worker precaches the whole app before it takes over: slow when the machine is busy
-			{ timeout: 90_000 }
-		)
-		.toBe(true);
-}
 
 test('read-only pages load no framework script, only the shell, and still register the service worker', async ({ page }) => {
 	test.setTimeout(150_000);
@@ -38,7 +24,7 @@ test('read-only pages load no framework script, only the shell, and still regist
 		// no hydration data either
 		expect(await page.locator('script:not([src])').count(), `${path} has no inline script`).toBe(0);
 	}
-	await serviceWorkerControls(page);
+	await serviceWorkerReady(page, 90_000);
 	// a form page keeps its framework
 	scripts.length = 0;
 	await page.goto('/masuk');
@@ -65,7 +51,7 @@ test('the account menu is filled on a public page served from the cache, also of
 	}
 
 	await page.goto('/layanan');
-	await serviceWorkerControls(page);
+	await serviceWorkerReady(page, 90_000);
 	const fromCache: string[] = [];
 	page.on('response', (response) => {
 		if (response.request().resourceType() === 'document' && response.fromServiceWorker()) fromCache.push(response.url());
