@@ -85,7 +85,7 @@ export default defineConfig({
 	// size); every browser that has service workers runs its ES2017 build
 	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/i18n/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/ci/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		// fresh databases and Argon2id hashes in beforeAll: slow on a shared 2-core machine
