@@ -3,9 +3,25 @@
  * data, so the test is too): every field by its label, every document from tests/fixtures.
  */
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { services } from '../../src/lib/domain/catalogue';
-import type { FieldDefinition } from '../../src/lib/domain/service';
+import { servicesEn } from '../../src/lib/domain/catalogue-en';
+import type { FieldDefinition, ServiceDefinition } from '../../src/lib/domain/service';
+import { localizeService } from '../../src/lib/domain/service-language';
 import { expectAccessible } from './helpers';
+
+export type Language = 'id' | 'en';
+
+/** The wording a reader sees in `language`, from the same message files the app reads (messages/<language>/<file>.json). */
+export function wording(language: Language, file: string): Record<string, string> {
+	return JSON.parse(readFileSync(new URL(`../../messages/${language}/${file}.json`, import.meta.url), 'utf8'));
+}
+
+/** A service's definition as a reader of `language` sees it (its English from domain/catalogue-en.ts). */
+export function serviceIn(slug: string, language: Language): ServiceDefinition {
+	const service = services.find((s) => s.slug === slug)!;
+	return language === 'id' ? service : localizeService({ ...service, translations: { en: servicesEn[slug] } }, 'en');
+}
 
 export function daysAgo(n: number) {
 	return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
@@ -33,25 +49,32 @@ export function sampleAnswer(field: FieldDefinition): string {
 	}
 }
 
-function labelOf(field: FieldDefinition) {
-	return field.required ? field.label : `${field.label} (boleh dikosongkan)`;
+function labelOf(field: FieldDefinition, optional: string) {
+	return field.required ? field.label : `${field.label}${optional}`;
 }
 
 /**
  * Applies for `slug` as the logged-in user; returns the tracking code and the application's id. With
  * `audit`, axe checks every page on the way (slow on a shared machine: a few journeys do it, not all).
  */
-export async function applyFor(page: Page, slug: string, overrides: Record<string, string> = {}, { audit = false } = {}) {
-	const service = services.find((s) => s.slug === slug)!;
+export async function applyFor(
+	page: Page,
+	slug: string,
+	overrides: Record<string, string> = {},
+	{ audit = false, language = 'id' as Language } = {}
+) {
+	const service = serviceIn(slug, language);
+	const w = wording(language, 'journey');
+	const receipt = wording(language, 'status').status_receipt_heading!;
 	const check = () => (audit ? expectAccessible(page) : Promise.resolve());
 	await page.goto(`/ajukan/${slug}`);
 	await check();
-	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
+	await page.getByRole('button', { name: w.journey_start_button }).click();
 	for (const step of service.steps) {
 		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
 		await check();
 		for (const field of step.fields) {
-			const input = page.getByLabel(labelOf(field), { exact: true });
+			const input = page.getByLabel(labelOf(field, w.journey_optional!), { exact: true });
 			const value = overrides[field.key];
 			if (field.kind === 'select') await input.selectOption(value ?? field.options![0]!.value);
 			else if (field.kind === 'kelurahan') await input.selectOption(value ?? '63.72.04.1002');
@@ -59,20 +82,20 @@ export async function applyFor(page: Page, slug: string, overrides: Record<strin
 				if (value) await input.fill(value); // otherwise prefilled from the account
 			} else await input.fill(value ?? sampleAnswer(field));
 		}
-		await page.getByRole('button', { name: 'Lanjut' }).click();
+		await page.getByRole('button', { name: w.journey_continue }).click();
 	}
 	for (const document of service.documents) {
 		await expect(page.getByRole('heading', { level: 1, name: document.label })).toBeVisible();
 		await check();
 		await page
-			.getByLabel(/Foto atau PDF/)
+			.getByLabel(new RegExp(w.journey_file_label!))
 			.setInputFiles(document.key.includes('kk') ? 'tests/fixtures/kartu-keluarga.jpg' : 'tests/fixtures/surat-lahir.jpg');
-		await page.getByRole('button', { name: /Lanjut|Unggah dan lanjut/ }).click();
+		await page.getByRole('button', { name: new RegExp(`^(${w.journey_continue}|${w.journey_upload_and_continue})$`) }).click();
 	}
-	await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: w.journey_check_heading })).toBeVisible();
 	await check();
-	await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Permohonan terkirim' })).toBeVisible();
+	await page.getByRole('button', { name: w.journey_submit }).click();
+	await expect(page.getByRole('heading', { level: 1, name: receipt })).toBeVisible();
 	await check();
 	const code = (await page.locator('.code').first().textContent())!.trim();
 	const id = new URL(page.url()).pathname.split('/')[2]!;
