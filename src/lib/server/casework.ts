@@ -22,6 +22,7 @@ import { openAnswers } from './crypto/answers';
 import { keyring } from './crypto/keys';
 import { auditLog, recordEvent } from './events';
 import { m } from '../paraglide/messages.js';
+import { localizedName } from '$lib/server/db/localized';
 
 export const caseworkMessages = {
 	get notHolding() {
@@ -222,7 +223,7 @@ export async function revokeResult(
 export async function forAdmin(db: Database, admin: SessionUser, idOrCode: string) {
 	const [rows, officers] = await db.batch([
 		db
-			.select({ application: applications, serviceName: services.name, holderName: users.name })
+			.select({ application: applications, serviceName: localizedName(services), holderName: users.name })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.leftJoin(users, eq(users.id, applications.assignedOfficerId))

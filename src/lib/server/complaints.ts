@@ -25,6 +25,7 @@ import { normalizeTrackingCode } from '$lib/domain/tracking-code';
 import { complaintRelationOf, mayComplaint, type ComplaintRelation, type Viewer } from './access';
 import type { Database } from './db/open';
 import { applications, complaints, holidays, services, type Complaint } from './db/schema';
+import { localizedName } from '$lib/server/db/localized';
 
 type Errors = Record<string, string>;
 
@@ -127,7 +128,7 @@ export interface ComplaintView {
 async function view(db: Database, where: SQL, user: Viewer | null, holdsCode: boolean, now: Date): Promise<ComplaintView | null> {
 	const [[row], calendarRows] = await db.batch([
 		db
-			.select({ complaint: complaints, serviceName: services.name })
+			.select({ complaint: complaints, serviceName: localizedName(services) })
 			.from(complaints)
 			.innerJoin(services, eq(services.slug, complaints.serviceSlug))
 			.where(where),
@@ -228,7 +229,8 @@ export async function reopen(db: Database, user: Viewer | null, code: string, in
 	return updated.length > 0 ? { ok: true } : { ok: false, message: complaintMessages.changed };
 }
 
-const listColumns = {
+/** The columns of a complaints list, the service named in the reader's language. */
+const listColumns = () => ({
 	id: complaints.id,
 	code: complaints.code,
 	status: complaints.status,
@@ -237,13 +239,13 @@ const listColumns = {
 	dueAt: complaints.dueAt,
 	namesOfficer: complaints.namesOfficer,
 	reopenCount: complaints.reopenCount,
-	serviceName: services.name
-};
+	serviceName: localizedName(services)
+});
 
 /** The office's complaints (never those naming an officer), waiting ones first, by due time. */
 export async function listForOffice(db: Database, user: Viewer & { officeId: NonNullable<Viewer['officeId']> }, now = new Date()) {
 	const rows = await db
-		.select(listColumns)
+		.select(listColumns())
 		.from(complaints)
 		.innerJoin(services, eq(services.slug, complaints.serviceSlug))
 		.where(and(eq(complaints.officeId, user.officeId), eq(complaints.namesOfficer, false)))
@@ -258,7 +260,7 @@ export async function listForOffice(db: Database, user: Viewer & { officeId: Non
  */
 export async function listForAdmin(db: Database, now = new Date()) {
 	const rows = await db
-		.select(listColumns)
+		.select(listColumns())
 		.from(complaints)
 		.innerJoin(services, eq(services.slug, complaints.serviceSlug))
 		.where(or(eq(complaints.status, 'open'), eq(complaints.namesOfficer, true)))
@@ -270,7 +272,7 @@ export async function listForAdmin(db: Database, now = new Date()) {
 /** The signed-in user's own complaints. */
 export function listMine(db: Database, user: Viewer) {
 	return db
-		.select(listColumns)
+		.select(listColumns())
 		.from(complaints)
 		.innerJoin(services, eq(services.slug, complaints.serviceSlug))
 		.where(eq(complaints.userId, user.id))

@@ -15,6 +15,7 @@ import type { Database } from './db/open';
 import { applications, nikIndex, services } from './db/schema';
 import { keyring } from './crypto/keys';
 import { blindIndexes } from './crypto/sealing';
+import { localizedName } from '$lib/server/db/localized';
 
 export const COUNTER_LIMIT = 20;
 
@@ -31,7 +32,7 @@ function rowsWhere(db: Database, officer: Viewer, condition: SQL) {
 			applicantPhone: applications.applicantPhone,
 			status: applications.status,
 			submittedAt: applications.submittedAt,
-			serviceName: services.name,
+			serviceName: localizedName(services),
 			/** Made by this officer at the counter: they open its receipt, not the case file. */
 			helped: sql<number>`${applications.volunteerId} IS ${officer.id}`.mapWith(Boolean)
 		})

@@ -23,6 +23,7 @@ import {
 	surveyMonths,
 	surveyResponses
 } from './db/schema';
+import { localizedName } from '$lib/server/db/localized';
 
 export const MONTHS_SHOWN = 6;
 
@@ -69,7 +70,7 @@ export async function figures(db: Database, now = new Date()): Promise<{ months:
 	const since = monthStartMs(months[0]!);
 	const [serviceRows, monthRows, durationRows, openRows, surveyRows, complaintRows, followupRows] = await db.batch([
 		db
-			.select({ slug: services.slug, name: services.name, office: services.officeId, slaValue: services.slaValue, slaUnit: services.slaUnit })
+			.select({ slug: services.slug, name: localizedName(services), office: services.officeId, slaValue: services.slaValue, slaUnit: services.slaUnit })
 			.from(services)
 			.where(eq(services.active, true))
 			.orderBy(services.rank, services.name),

@@ -33,6 +33,7 @@ import {
 	services,
 	users
 } from './db/schema';
+import { localizedName } from '$lib/server/db/localized';
 
 /** The event types that are an officer's look at personal data. */
 export const viewEventTypes = ['viewed', 'document_viewed', 'nik_revealed'] as const;
@@ -42,12 +43,12 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 	const mine = whereRelation(user, ['applicant']);
 	const [[account], apps, docs, events, notices, requests, drafts] = await db.batch([
 		db
-			.select({ name: users.name, phone: users.phone, role: users.role, createdAt: users.createdAt, office: offices.name })
+			.select({ name: users.name, phone: users.phone, role: users.role, createdAt: users.createdAt, office: localizedName(offices) })
 			.from(users)
 			.leftJoin(offices, eq(offices.id, users.officeId))
 			.where(eq(users.id, user.id)),
 		db
-			.select({ application: applications, service: services, officeName: offices.name })
+			.select({ application: applications, service: services, officeName: localizedName(offices) })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.innerJoin(offices, eq(offices.id, applications.officeId))
@@ -75,7 +76,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 				createdAt: applicationEvents.createdAt,
 				actorName: users.name,
 				actorRole: users.role,
-				actorOffice: offices.name
+				actorOffice: localizedName(offices)
 			})
 			.from(applicationEvents)
 			.innerJoin(applications, eq(applications.id, applicationEvents.applicationId))

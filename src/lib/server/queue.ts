@@ -11,6 +11,7 @@ import type { OfficeId } from '$lib/domain/service';
 import { openStatuses, type Status } from '$lib/domain/workflow';
 import type { Database } from './db/open';
 import { applications, offices, services, users } from './db/schema';
+import { localizedName } from '$lib/server/db/localized';
 
 /** Statuses in which the office still has work to do (needs_correction waits on the citizen). */
 export { openStatuses };
@@ -50,8 +51,8 @@ export async function list(db: Database, officeId: OfficeId, filter: QueueFilter
 export async function queuePage(db: Database, officeId: OfficeId, filter: QueueFilter = {}) {
 	const { page, counts, rows } = queueStatements(db, officeId, filter);
 	const [[office], officeServices, counted, listed] = await db.batch([
-		db.select({ name: offices.name }).from(offices).where(eq(offices.id, officeId)),
-		db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.officeId, officeId)),
+		db.select({ name: localizedName(offices) }).from(offices).where(eq(offices.id, officeId)),
+		db.select({ slug: services.slug, name: localizedName(services) }).from(services).where(eq(services.officeId, officeId)),
 		counts,
 		rows
 	]);
@@ -90,7 +91,7 @@ function queueStatements(db: Database, officeId: OfficeId, filter: QueueFilter) 
 				id: candidates.id,
 				trackingCode: candidates.trackingCode,
 				serviceSlug: candidates.serviceSlug,
-				serviceName: services.name,
+				serviceName: localizedName(services),
 				applicantName: candidates.applicantName,
 				status: candidates.status,
 				submittedAt: candidates.submittedAt,

@@ -18,6 +18,7 @@ import { insertIfPreviousChanged } from './db/conditional';
 import type { Database } from './db/open';
 import { applications, services, surveyFollowups, surveyInvitations, surveyResponses } from './db/schema';
 import { noticeToParties } from './events';
+import { localizedName } from '$lib/server/db/localized';
 
 const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 
@@ -57,7 +58,7 @@ export async function invitationOf(db: Database, applicationId: string) {
 export async function open(db: Database, token: string) {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const [row] = await db
-		.select({ serviceSlug: surveyInvitations.serviceSlug, month: surveyInvitations.month, serviceName: services.name })
+		.select({ serviceSlug: surveyInvitations.serviceSlug, month: surveyInvitations.month, serviceName: localizedName(services) })
 		.from(surveyInvitations)
 		.innerJoin(services, eq(services.slug, surveyInvitations.serviceSlug))
 		.where(and(eq(surveyInvitations.token, token), isNull(surveyInvitations.answeredAt)));
