@@ -30,6 +30,12 @@ describe('formatPhone and phoneLastFour', () => {
 	it('shows the local form people know', () => {
 		expect(formatPhone('+6281234567890')).toBe('0812-3456-7890');
 	});
+	it('reads a number already written another way the same, once (not "00812-…")', () => {
+		for (const written of ['0812-3456-7890', '0812 3456 7890', '6281234567890', formatPhone('+6281234567890')]) {
+			expect(formatPhone(written)).toBe('0812-3456-7890');
+		}
+		expect(formatPhone('bukan nomor')).toBe('bukan nomor');
+	});
 	it('takes the last four digits', () => {
 		expect(phoneLastFour('+6281234567890')).toBe('7890');
 	});

@@ -19,10 +19,14 @@ export function normalizePhone(input: string): string | null {
 	return E164_MOBILE.test(e164) ? e164 : null;
 }
 
-/** "+6281234567890" → "0812-3456-7890": how people read their own number. */
-export function formatPhone(e164: string): string {
-	const local = `0${e164.replace(/^\+62/, '')}`;
-	return local.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3');
+/**
+ * "+6281234567890" → "0812-3456-7890": how people read their own number. A number already written another
+ * way ("0812 3456 7890", "0812-3456-7890") reads the same; text that is no phone number comes back as it is.
+ */
+export function formatPhone(phone: string): string {
+	const e164 = normalizePhone(phone);
+	if (!e164) return phone;
+	return `0${e164.slice(3)}`.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3');
 }
 
 /** The last four digits, used with a tracking code to look an application up without an account. */

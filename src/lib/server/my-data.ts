@@ -126,6 +126,7 @@ export async function collect(db: Database, user: Pick<SessionUser, 'id' | 'role
 		.filter((e) => (viewEventTypes as readonly string[]).includes(e.type))
 		.map((e) => ({
 			trackingCode: codeOf.get(e.applicationId) ?? '',
+			type: e.type as (typeof viewEventTypes)[number],
 			what: privacyMessages.viewLabel[e.type as (typeof viewEventTypes)[number]],
 			detail: e.note,
 			who: e.actorName ?? m.account_data_unknown_person(),
