@@ -38,7 +38,7 @@ async function applyForBirthCertificate(page: Page, phone: string) {
 	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
 
 	// 1. the applicant: name and phone come from the account
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 	await expect(page.getByLabel('Nama lengkap Anda')).toHaveValue('Ahmad Fauzi');
 	await page.getByLabel('NIK Anda').fill('6372 0415 0393 000'); // one digit short
 	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
@@ -53,24 +53,24 @@ async function applyForBirthCertificate(page: Page, phone: string) {
 	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372 0415 0393 000');
 	await expect(page.getByLabel('Hubungan dengan anak')).toHaveValue('father');
 	await page.getByLabel('NIK Anda').fill('6372 0415 0393 0002');
-	await continueTo(page, 'Data anak');
+	await continueTo(page, 'Siapa anak yang lahir?');
 
 	await page.getByLabel('Nama lengkap anak').fill('Muhammad Rizki');
 	await page.getByLabel('Jenis kelamin anak').selectOption({ label: 'Laki-laki' });
 	await page.getByLabel('Anak ke berapa').selectOption({ label: 'Anak ke-1' });
-	await continueTo(page, 'Kelahiran');
+	await continueTo(page, 'Kapan dan di mana anak lahir?');
 
 	await page.getByLabel('Tanggal lahir anak').fill(daysAgo(10));
 	await page.getByLabel('Tempat lahir').fill('Banjarbaru');
-	await continueTo(page, 'Data ibu');
+	await continueTo(page, 'Siapa ibu anak ini?');
 
 	await page.getByLabel('Nama lengkap ibu').fill('Siti Rahmah');
 	await page.getByLabel('NIK ibu').fill('6372045204950001');
-	await continueTo(page, 'Data ayah');
+	await continueTo(page, 'Siapa ayah anak ini?');
 
 	await page.getByLabel(/Nama lengkap ayah/).fill('Ahmad Fauzi');
 	await page.getByLabel(/NIK ayah/).fill('6372041503930002');
-	await continueTo(page, 'Kartu Keluarga orang tua');
+	await continueTo(page, 'Apa nomor KK orang tua?');
 
 	await page.getByLabel('Nomor Kartu Keluarga orang tua').fill('6372040101200003');
 	await page.getByLabel('Nama kepala keluarga').fill('Ahmad Fauzi');
@@ -128,14 +128,14 @@ test('a new resident applies for a birth certificate with two photos and tracks 
 	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
 
 	// with JavaScript: the form that keeps answers on the phone; it says to log in before sending
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 	await page.getByRole('link', { name: 'daftar' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Daftar akun' })).toBeVisible();
 	await page.getByLabel('Nama lengkap').fill('Rahmat Hidayat');
 	await page.getByLabel('Nomor HP').fill(phone);
 	await page.getByLabel('Kata sandi').fill('anak kedua kami lahir');
 	await page.getByRole('button', { name: 'Daftar' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 
 	// a typing mistake is caught in the browser with the server's own rule: no round trip
 	const posts: string[] = [];

@@ -20,12 +20,12 @@ async function applyForNewKtp(page: Page) {
 	await page.goto('/ajukan/ktp-el-baru');
 	await page.getByRole('button', { name: 'Mulai isi formulir' }).click();
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Data diri' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa Anda?' })).toBeVisible();
 	await page.getByLabel('NIK Anda').fill('6372041705000001');
-	await continueTo(page, 'Umur dan status menikah');
+	await continueTo(page, 'Apakah Anda sudah boleh membuat KTP-el?');
 	await page.getByLabel('Tanggal lahir').fill('2000-05-17');
 	await page.getByLabel('Status menikah').selectOption({ label: 'Belum menikah' });
-	await continueTo(page, 'Kartu Keluarga dan alamat');
+	await continueTo(page, 'Apa nomor KK dan alamat Anda?');
 	await page.getByLabel('Nomor Kartu Keluarga (KK)').fill('6372040101200003');
 	await page.getByLabel('Kelurahan tempat tinggal').selectOption({ label: 'Komet' });
 	await page.getByLabel('Alamat').fill('Jl. Jenderal Sudirman No. 10, RT 02 RW 01');

@@ -48,7 +48,7 @@ async function applyOfflineFor(page: Page, slug: string, resident: { name: strin
 	await page.getByRole('button', { name: 'Lanjut' }).click();
 	const total = journey(service, { forResident: true }).pages.length;
 	for (const [i, step] of service.steps.entries()) {
-		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: step.forResident?.title ?? step.title })).toBeVisible();
 		await expect(page.getByText(`Langkah ${i + 2} dari ${total}`)).toBeVisible();
 		await expect(page.getByText(`Untuk warga: ${resident.name} (${formatPhone(normalizePhone(resident.phone)!)})`)).toBeVisible();
 		for (const field of step.fields) {

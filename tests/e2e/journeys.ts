@@ -104,7 +104,7 @@ export async function applyFor(
 
 /** Fills the offline-capable form (/formulir/akta-kelahiran) up to its check page. */
 export async function fillBirthCertificate(page: Page) {
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 	await page.getByLabel('NIK Anda').fill('6372041503930002');
 	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
 	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
@@ -120,7 +120,7 @@ export async function fillBirthCertificate(page: Page) {
 	await page.getByLabel('Nama lengkap ibu').fill('Nurul Huda');
 	await page.getByLabel('NIK ibu').fill('6372045204950001');
 	await page.getByRole('button', { name: 'Lanjut' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Data ayah' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa ayah anak ini?' })).toBeVisible();
 	await page.getByRole('button', { name: 'Lanjut' }).click();
 	await page.getByLabel('Nomor Kartu Keluarga orang tua').fill('6372040101200003');
 	await page.getByLabel('Nama kepala keluarga').fill('Rahmat Hidayat');

@@ -46,7 +46,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 	await expectAccessible(page);
 	await tabTo(page, page.getByRole('link', { name: 'Mulai mengajukan' }));
 	await page.keyboard.press('Enter');
-	await stepHeading(page, 'Data diri');
+	await stepHeading(page, 'Siapa Anda?');
 	await expect(page.getByRole('textbox', { name: 'Nama lengkap Anda' })).toHaveValue(name); // from the account
 
 	// nothing typed: the error summary takes the focus
@@ -59,7 +59,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 	await tabTo(page, page.getByRole('button', { name: 'Lanjut' }));
 	await page.keyboard.press('Enter');
 
-	await stepHeading(page, 'Umur dan status menikah');
+	await stepHeading(page, 'Apakah Anda sudah boleh membuat KTP-el?');
 	await tabTo(page, page.getByLabel('Tanggal lahir'));
 	await page.keyboard.type('01051990');
 	// the date field's order of day and month follows the phone's own language
@@ -70,7 +70,7 @@ test('an application with the keyboard only, from registering to the receipt', a
 	await tabTo(page, page.getByRole('button', { name: 'Lanjut' }));
 	await page.keyboard.press('Enter');
 
-	await stepHeading(page, 'Kartu Keluarga dan alamat');
+	await stepHeading(page, 'Apa nomor KK dan alamat Anda?');
 	await tabTo(page, page.getByLabel('Nomor Kartu Keluarga (KK)'));
 	await page.keyboard.type('6372040101200003');
 	await tabTo(page, page.getByLabel('Kelurahan tempat tinggal'));

@@ -14,7 +14,7 @@ test('after one visit the form opens offline and its answers survive a reload', 
 	await context.setOffline(true);
 	await page.goto('/layanan/akta-kelahiran');
 	await page.getByRole('link', { name: 'Mulai mengajukan' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 	await page.getByLabel('NIK Anda').fill('6372041503930002');
 	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
 	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });

@@ -15,7 +15,7 @@ import { englishVoice, forget, indonesianVoice, listenButton, said, spoken, stub
 test('the button reads the question, its help and its error aloud in Indonesian', async ({ page }) => {
 	await stubSpeech(page, [englishVoice, indonesianVoice]);
 	await page.goto('/formulir/akta-kelahiran');
-	await expect(page.getByRole('heading', { level: 1, name: 'Data pelapor' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeVisible();
 	await expectAccessible(page);
 
 	await expect(listenButton(page, 'NIK Anda')).toHaveAccessibleDescription('NIK Anda');

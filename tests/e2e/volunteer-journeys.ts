@@ -42,7 +42,7 @@ export async function applyForResident(page: Page, slug: string, resident: Resid
 	await page.getByRole('button', { name: 'Lanjut' }).click();
 
 	for (const step of service.steps) {
-		await expect(page.getByRole('heading', { level: 1, name: step.title })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: step.forResident?.title ?? step.title })).toBeVisible();
 		await expect(page.getByText(`Untuk warga: ${resident.name} (${formatPhone(normalizePhone(resident.phone)!)})`)).toBeVisible();
 		for (const field of step.fields) {
 			// the resident's name and phone were given on the resident page: not asked a second time

@@ -34,7 +34,7 @@ export function displayAnswer(field: Pick<FieldDefinition, 'kind' | 'options'>, 
 export function answerSections(steps: readonly StepDefinition[], answers: Record<string, string>, options: { maskNumbers?: boolean } = {}) {
 	return steps.map((step) => ({
 		key: step.key,
-		title: step.title,
+		title: step.section ?? step.title,
 		rows: step.fields.map((f) => {
 			const masked = !!options.maskNumbers && (f.kind === 'nik' || f.kind === 'kk') && !!answers[f.key];
 			return { key: f.key, label: f.label, value: masked ? maskIdentityNumber(answers[f.key] ?? '') : displayAnswer(f, answers[f.key]), masked };

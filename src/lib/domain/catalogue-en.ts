@@ -149,9 +149,9 @@ const ktpElBaru: ServiceTranslation = {
 		'have been married. Fill in your details here, then come to the office once, at the time you choose, for ' +
 		'your photo and fingerprints.',
 	steps: {
-		applicant: { title: 'About you', fields: applicant },
+		applicant: { title: 'Who are you?', forResident: { title: "What is the resident's NIK?" }, section: 'About you', fields: applicant },
 		eligibility: {
-			title: 'Age and marriage',
+			title: 'Can you get a KTP-el yet?', forResident: { title: 'Can the resident get a KTP-el yet?' }, section: 'Age and marriage',
 			intro: 'A KTP-el is made from age 17, or younger if you are married or have been married.',
 			fields: {
 				birth_date: { label: 'Date of birth', help: 'As on the Kartu Keluarga.' },
@@ -163,7 +163,7 @@ const ktpElBaru: ServiceTranslation = {
 			}
 		},
 		family_card: {
-			title: 'Kartu Keluarga and address',
+			title: 'What are your KK number and address?', forResident: { title: "What are the resident's KK number and address?" }, section: 'Kartu Keluarga and address',
 			fields: {
 				...familyCardFields,
 				address: { label: 'Address', help: 'Street name, house number, RT and RW, as on the Kartu Keluarga.' }
@@ -201,7 +201,7 @@ const aktaKelahiran: ServiceTranslation = {
 		'child is born. You can print the certificate yourself on plain A4 paper.',
 	steps: {
 		applicant: {
-			title: 'The person reporting',
+			title: 'Who is reporting the birth?', section: 'The person reporting',
 			intro: 'The person reporting (pelapor) is the one who applies for this certificate, usually the father or mother.',
 			fields: {
 				...applicant,
@@ -214,7 +214,7 @@ const aktaKelahiran: ServiceTranslation = {
 			}
 		},
 		child: {
-			title: "The child's details",
+			title: 'Who is the child?', section: "The child's details",
 			intro:
 				"The law protects a child's details as specific personal data. Only the officers who handle this " +
 				'certificate can see them.',
@@ -232,7 +232,7 @@ const aktaKelahiran: ServiceTranslation = {
 			}
 		},
 		birth: {
-			title: 'The birth',
+			title: 'When and where was the child born?', section: 'The birth',
 			fields: {
 				child_birth_date: {
 					label: "Child's date of birth",
@@ -246,14 +246,14 @@ const aktaKelahiran: ServiceTranslation = {
 			}
 		},
 		mother: {
-			title: "The mother's details",
+			title: "Who is the child's mother?", section: "The mother's details",
 			fields: {
 				mother_name: { label: "Mother's full name", help: "As on the mother's KTP or Kartu Keluarga." },
 				mother_nik: { label: "Mother's NIK", help: "16 digits, on the mother's KTP or Kartu Keluarga." }
 			}
 		},
 		father: {
-			title: "The father's details",
+			title: "Who is the child's father?", section: "The father's details",
 			intro: "Leave this page empty if the father's name will not be on the certificate.",
 			fields: {
 				father_name: {
@@ -267,7 +267,7 @@ const aktaKelahiran: ServiceTranslation = {
 			}
 		},
 		family_card: {
-			title: "The parents' Kartu Keluarga",
+			title: "What is the parents' KK number?", section: "The parents' Kartu Keluarga",
 			intro: 'The child will be added to this Kartu Keluarga.',
 			fields: {
 				kk_number: kkNumber("The parents' Kartu Keluarga (KK) number"),
@@ -318,7 +318,7 @@ const izinUsaha: ServiceTranslation = {
 		'an NIB (Nomor Induk Berusaha, business number) first. The NIB is free and is made on the OSS website.',
 	steps: {
 		owner: {
-			title: 'Business owner',
+			title: 'Who owns the business?', section: 'Business owner',
 			fields: {
 				owner_nik: { label: "Business owner's NIK", help: '16 digits, on the KTP or Kartu Keluarga.' },
 				owner_name: { label: "Business owner's full name", help: 'As on the KTP.' },
@@ -326,7 +326,7 @@ const izinUsaha: ServiceTranslation = {
 			}
 		},
 		nib: {
-			title: 'NIB and type of business',
+			title: 'What are the NIB and the type of business?', section: 'NIB and type of business',
 			intro: 'The NIB is the business number from OSS. No NIB yet? Register first, for free, at oss.go.id.',
 			fields: {
 				nib: { label: 'NIB (Nomor Induk Berusaha, business number)', help: '13 digits, on the NIB document from OSS.' },
@@ -337,7 +337,7 @@ const izinUsaha: ServiceTranslation = {
 			}
 		},
 		business: {
-			title: 'Business place',
+			title: 'Where is the business?', section: 'Business place',
 			fields: {
 				business_name: {
 					label: 'Business name',
@@ -386,16 +386,16 @@ const ktpElHilang: ServiceTranslation = {
 		'For residents who have lost their KTP-el. First get a loss letter (surat keterangan hilang) from the ' +
 		'police. Your NIK stays the same, and you collect the new KTP-el at the office.',
 	steps: {
-		applicant: { title: 'About you', fields: applicant },
+		applicant: { title: 'Who are you?', forResident: { title: "What is the resident's NIK?" }, section: 'About you', fields: applicant },
 		loss: {
-			title: 'Loss letter',
+			title: 'What are the number and date of the loss letter?', section: 'Loss letter',
 			intro: 'You get the loss letter (surat keterangan hilang) from the police (polsek or polres).',
 			fields: {
 				police_report_number: { label: 'Number of the loss letter', help: 'At the top of the letter from the police.' },
 				police_report_date: { label: 'Date of the loss letter', help: 'The date written on the letter from the police.' }
 			}
 		},
-		family_card: { title: 'Kartu Keluarga (family card)', fields: familyCardFields }
+		family_card: { title: 'What is your KK number?', forResident: { title: "What is the resident's KK number?" }, section: 'Kartu Keluarga (family card)', fields: familyCardFields }
 	},
 	documents: {
 		police_report: { label: 'Loss letter from the police', help: PHOTO_HELP },
@@ -419,9 +419,9 @@ const ktpElRusak: ServiceTranslation = {
 		'For residents whose KTP-el is damaged, broken, or has faded writing. Upload a photo of the damaged card ' +
 		'and of the Kartu Keluarga. Bring the damaged card when you collect the new KTP-el.',
 	steps: {
-		applicant: { title: 'About you', fields: applicant },
+		applicant: { title: 'Who are you?', forResident: { title: "What is the resident's NIK?" }, section: 'About you', fields: applicant },
 		damage: {
-			title: 'Damage to the card',
+			title: 'How is the card damaged?', section: 'Damage to the card',
 			fields: {
 				damage_kind: {
 					label: 'What is damaged?',
@@ -439,7 +439,7 @@ const ktpElRusak: ServiceTranslation = {
 				}
 			}
 		},
-		family_card: { title: 'Kartu Keluarga (family card)', fields: familyCardFields }
+		family_card: { title: 'What is your KK number?', forResident: { title: "What is the resident's KK number?" }, section: 'Kartu Keluarga (family card)', fields: familyCardFields }
 	},
 	documents: {
 		damaged_card: { label: 'Photo of the damaged KTP-el', help: CARD_HANDED_IN },
@@ -463,9 +463,9 @@ const ktpElPerubahanData: ServiceTranslation = {
 		'Your Kartu Keluarga must already show the new details. You hand in the old KTP-el when you collect the ' +
 		'new one.',
 	steps: {
-		applicant: { title: 'About you', fields: applicant },
+		applicant: { title: 'Who are you?', forResident: { title: "What is the resident's NIK?" }, section: 'About you', fields: applicant },
 		change: {
-			title: 'What has changed',
+			title: 'What has changed in your details?', forResident: { title: "What has changed in the resident's details?" }, section: 'What has changed',
 			fields: {
 				changed_item: {
 					label: 'What has changed?',
@@ -486,7 +486,7 @@ const ktpElPerubahanData: ServiceTranslation = {
 			}
 		},
 		family_card: {
-			title: 'New Kartu Keluarga',
+			title: 'What is your new KK number?', forResident: { title: "What is the resident's new KK number?" }, section: 'New Kartu Keluarga',
 			intro:
 				'If your Kartu Keluarga does not show the new details yet, first apply for the service ' +
 				'"Kartu Keluarga (family card) change".',
@@ -515,12 +515,12 @@ const kkPerubahan: ServiceTranslation = {
 		'jobs. Have the proof of the change and the old KK ready. You can print the new KK yourself on plain A4 paper.',
 	steps: {
 		applicant: {
-			title: 'About you',
+			title: 'Who are you?', forResident: { title: "What is the resident's NIK?" }, section: 'About you',
 			intro: 'Usually the head of the family, or the family member whose details changed, applies.',
 			fields: applicant
 		},
 		change: {
-			title: 'The change',
+			title: 'What changes in the KK?', section: 'The change',
 			fields: {
 				change_kind: {
 					label: 'What has changed?',
@@ -540,7 +540,7 @@ const kkPerubahan: ServiceTranslation = {
 			}
 		},
 		family_card: {
-			title: 'Old Kartu Keluarga',
+			title: 'What is the old KK number?', section: 'Old Kartu Keluarga',
 			fields: { kk_number: kkNumber('Old Kartu Keluarga (KK) number'), kelurahan: kelurahanField() }
 		}
 	},
@@ -574,7 +574,7 @@ const aktaKematian: ServiceTranslation = {
 		'print the certificate yourself on plain A4 paper.',
 	steps: {
 		applicant: {
-			title: 'The person reporting',
+			title: 'Who is reporting the death?', section: 'The person reporting',
 			intro: 'The person reporting (pelapor) is the one who applies for this certificate, usually a family member.',
 			fields: {
 				...applicant,
@@ -587,14 +587,14 @@ const aktaKematian: ServiceTranslation = {
 			}
 		},
 		deceased: {
-			title: 'The person who died',
+			title: 'Who died?', section: 'The person who died',
 			fields: {
 				deceased_name: { label: 'Full name', help: 'As on the KTP or Kartu Keluarga.' },
 				deceased_nik: { label: 'NIK', help: '16 digits, on the KTP or Kartu Keluarga.' }
 			}
 		},
 		death: {
-			title: 'When and where they died',
+			title: 'When and where did they die?', section: 'When and where they died',
 			fields: {
 				death_date: { label: 'Date of death', help: 'See the death letter (surat keterangan kematian).' },
 				death_place: {
@@ -604,7 +604,7 @@ const aktaKematian: ServiceTranslation = {
 			}
 		},
 		family_card: {
-			title: 'Kartu Keluarga (family card)',
+			title: "What is their family's KK number?", section: 'Kartu Keluarga (family card)',
 			intro: 'The Kartu Keluarga that still shows the name of the person who died.',
 			fields: familyCardFields
 		}

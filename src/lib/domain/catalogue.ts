@@ -185,12 +185,16 @@ const ktpElBaru: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data diri',
+			title: 'Siapa Anda?',
+			forResident: { title: 'Apa NIK warga?' },
+			section: 'Data diri',
 			fields: [applicantNik(), applicantName(), applicantPhone()]
 		},
 		{
 			key: 'eligibility',
-			title: 'Umur dan status menikah',
+			title: 'Apakah Anda sudah boleh membuat KTP-el?',
+			forResident: { title: 'Apakah warga sudah boleh membuat KTP-el?' },
+			section: 'Umur dan status menikah',
 			intro: 'KTP-el dibuat mulai umur 17 tahun, atau lebih muda jika sudah atau pernah menikah.',
 			fields: [
 				{
@@ -218,7 +222,9 @@ const ktpElBaru: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga dan alamat',
+			title: 'Apa nomor KK dan alamat Anda?',
+			forResident: { title: 'Apa nomor KK dan alamat warga?' },
+			section: 'Kartu Keluarga dan alamat',
 			fields: [
 				kkNumber(),
 				kelurahanField(),
@@ -277,7 +283,8 @@ const aktaKelahiran: ServiceDefinition = {
 		// The applicant (pelapor) comes first so that every service starts with the applicant's NIK.
 		{
 			key: 'applicant',
-			title: 'Data pelapor',
+			title: 'Siapa yang melapor?',
+			section: 'Data pelapor',
 			intro: 'Pelapor adalah orang yang mengurus akta ini, biasanya ayah atau ibu.',
 			fields: [
 				applicantNik(),
@@ -301,7 +308,8 @@ const aktaKelahiran: ServiceDefinition = {
 		},
 		{
 			key: 'child',
-			title: 'Data anak',
+			title: 'Siapa anak yang lahir?',
+			section: 'Data anak',
 			intro: 'Data anak dilindungi undang-undang sebagai data pribadi yang spesifik. Hanya petugas yang memproses akta ini yang bisa melihatnya.',
 			fields: [
 				{
@@ -337,7 +345,8 @@ const aktaKelahiran: ServiceDefinition = {
 		},
 		{
 			key: 'birth',
-			title: 'Kelahiran',
+			title: 'Kapan dan di mana anak lahir?',
+			section: 'Kelahiran',
 			fields: [
 				{
 					key: 'child_birth_date',
@@ -367,7 +376,8 @@ const aktaKelahiran: ServiceDefinition = {
 		},
 		{
 			key: 'mother',
-			title: 'Data ibu',
+			title: 'Siapa ibu anak ini?',
+			section: 'Data ibu',
 			fields: [
 				{
 					key: 'mother_name',
@@ -387,7 +397,8 @@ const aktaKelahiran: ServiceDefinition = {
 		},
 		{
 			key: 'father',
-			title: 'Data ayah',
+			title: 'Siapa ayah anak ini?',
+			section: 'Data ayah',
 			intro: 'Kosongkan halaman ini jika nama ayah tidak dicantumkan di akta.',
 			fields: [
 				{
@@ -408,7 +419,8 @@ const aktaKelahiran: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga orang tua',
+			title: 'Apa nomor KK orang tua?',
+			section: 'Kartu Keluarga orang tua',
 			intro: 'Anak akan dimasukkan ke Kartu Keluarga ini.',
 			fields: [
 				kkNumber('Nomor Kartu Keluarga orang tua'),
@@ -478,7 +490,8 @@ const izinUsaha: ServiceDefinition = {
 	steps: [
 		{
 			key: 'owner',
-			title: 'Pemilik usaha',
+			title: 'Siapa pemilik usaha?',
+			section: 'Pemilik usaha',
 			fields: [
 				{
 					key: 'owner_nik',
@@ -501,7 +514,8 @@ const izinUsaha: ServiceDefinition = {
 		},
 		{
 			key: 'nib',
-			title: 'NIB dan jenis usaha',
+			title: 'Apa NIB dan bidang usahanya?',
+			section: 'NIB dan jenis usaha',
 			intro: 'NIB adalah nomor usaha dari OSS. Belum punya? Daftar dulu, gratis, di oss.go.id.',
 			fields: [
 				{
@@ -522,7 +536,8 @@ const izinUsaha: ServiceDefinition = {
 		},
 		{
 			key: 'business',
-			title: 'Tempat usaha',
+			title: 'Di mana tempat usahanya?',
+			section: 'Tempat usaha',
 			fields: [
 				{
 					key: 'business_name',
@@ -595,12 +610,15 @@ const ktpElHilang: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data diri',
+			title: 'Siapa Anda?',
+			forResident: { title: 'Apa NIK warga?' },
+			section: 'Data diri',
 			fields: [applicantNik(), applicantName(), applicantPhone()]
 		},
 		{
 			key: 'loss',
-			title: 'Surat kehilangan',
+			title: 'Apa nomor dan tanggal surat kehilangan?',
+			section: 'Surat kehilangan',
 			intro: 'Surat keterangan hilang didapat dari kantor polisi (polsek atau polres).',
 			fields: [
 				{
@@ -621,7 +639,9 @@ const ktpElHilang: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga',
+			title: 'Apa nomor KK Anda?',
+			forResident: { title: 'Apa nomor KK warga?' },
+			section: 'Kartu Keluarga',
 			fields: [kkNumber(), kelurahanField()]
 		}
 	],
@@ -664,12 +684,15 @@ const ktpElRusak: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data diri',
+			title: 'Siapa Anda?',
+			forResident: { title: 'Apa NIK warga?' },
+			section: 'Data diri',
 			fields: [applicantNik(), applicantName(), applicantPhone()]
 		},
 		{
 			key: 'damage',
-			title: 'Kerusakan kartu',
+			title: 'Kartu rusak seperti apa?',
+			section: 'Kerusakan kartu',
 			fields: [
 				{
 					key: 'damage_kind',
@@ -695,7 +718,9 @@ const ktpElRusak: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga',
+			title: 'Apa nomor KK Anda?',
+			forResident: { title: 'Apa nomor KK warga?' },
+			section: 'Kartu Keluarga',
 			fields: [kkNumber(), kelurahanField()]
 		}
 	],
@@ -737,12 +762,16 @@ const ktpElPerubahanData: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data diri',
+			title: 'Siapa Anda?',
+			forResident: { title: 'Apa NIK warga?' },
+			section: 'Data diri',
 			fields: [applicantNik(), applicantName(), applicantPhone()]
 		},
 		{
 			key: 'change',
-			title: 'Data yang berubah',
+			title: 'Apa yang berubah pada data Anda?',
+			forResident: { title: 'Apa yang berubah pada data warga?' },
+			section: 'Data yang berubah',
 			fields: [
 				{
 					key: 'changed_item',
@@ -770,7 +799,9 @@ const ktpElPerubahanData: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga baru',
+			title: 'Apa nomor KK baru Anda?',
+			forResident: { title: 'Apa nomor KK baru warga?' },
+			section: 'Kartu Keluarga baru',
 			intro: 'Jika Kartu Keluarga Anda belum memakai data baru, ajukan dulu layanan "Kartu Keluarga perubahan".',
 			fields: [kkNumber('Nomor Kartu Keluarga (KK) baru'), kelurahanField()]
 		}
@@ -813,13 +844,16 @@ const kkPerubahan: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data diri',
+			title: 'Siapa Anda?',
+			forResident: { title: 'Apa NIK warga?' },
+			section: 'Data diri',
 			intro: 'Biasanya diajukan oleh kepala keluarga atau anggota keluarga yang datanya berubah.',
 			fields: [applicantNik(), applicantName(), applicantPhone()]
 		},
 		{
 			key: 'change',
-			title: 'Perubahan',
+			title: 'Apa yang berubah di KK?',
+			section: 'Perubahan',
 			fields: [
 				{
 					key: 'change_kind',
@@ -846,7 +880,8 @@ const kkPerubahan: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga lama',
+			title: 'Apa nomor KK yang lama?',
+			section: 'Kartu Keluarga lama',
 			fields: [kkNumber('Nomor Kartu Keluarga (KK) lama'), kelurahanField()]
 		}
 	],
@@ -891,7 +926,8 @@ const aktaKematian: ServiceDefinition = {
 	steps: [
 		{
 			key: 'applicant',
-			title: 'Data pelapor',
+			title: 'Siapa yang melapor?',
+			section: 'Data pelapor',
 			intro: 'Pelapor adalah orang yang mengurus akta ini, biasanya anggota keluarga.',
 			fields: [
 				applicantNik(),
@@ -916,7 +952,8 @@ const aktaKematian: ServiceDefinition = {
 		},
 		{
 			key: 'deceased',
-			title: 'Orang yang meninggal',
+			title: 'Siapa yang meninggal?',
+			section: 'Orang yang meninggal',
 			fields: [
 				{
 					key: 'deceased_name',
@@ -936,7 +973,8 @@ const aktaKematian: ServiceDefinition = {
 		},
 		{
 			key: 'death',
-			title: 'Waktu dan tempat meninggal',
+			title: 'Kapan dan di mana meninggal?',
+			section: 'Waktu dan tempat meninggal',
 			fields: [
 				{
 					key: 'death_date',
@@ -956,7 +994,8 @@ const aktaKematian: ServiceDefinition = {
 		},
 		{
 			key: 'family_card',
-			title: 'Kartu Keluarga',
+			title: 'Apa nomor KK keluarganya?',
+			section: 'Kartu Keluarga',
 			intro: 'Kartu Keluarga yang masih mencantumkan nama orang yang meninggal.',
 			fields: [kkNumber(), kelurahanField()]
 		}

@@ -28,7 +28,7 @@ describe('journey for oneself', () => {
 	});
 	it('finds the page of a field and of an error at submit', () => {
 		const page = own.pageOfField('mother_nik');
-		expect(page.kind === 'fields' && page.step.title).toBe('Data ibu');
+		expect(page.kind === 'fields' && page.step.title).toBe('Siapa ibu anak ini?');
 		expect(own.problems({ mother_nik: 'salah' }, ['kk_scan'])).toEqual([
 			{ message: 'salah', page: page.slug },
 			{ message: 'Foto Kartu Keluarga (KK) belum diunggah.', page: own.pageOfDocument('kk_scan').slug }
@@ -43,7 +43,8 @@ describe('journey for oneself', () => {
 	});
 	it('sums up every step on the check page, dates in Indonesian', () => {
 		const sections = own.summary({ child_birth_date: '2026-11-20' });
-		expect(sections.map((s) => s.title)).toEqual(birth.steps.map((s) => s.title));
+		// each step by its short name ("Data anak"); the step page itself asks the question ("Siapa anak yang lahir?")
+		expect(sections.map((s) => s.title)).toEqual(['Data pelapor', 'Data anak', 'Kelahiran', 'Data ibu', 'Data ayah', 'Kartu Keluarga orang tua']);
 		expect(sections.flatMap((s) => s.rows).find((r) => r.label === 'Tanggal lahir anak')?.value).toBe('20 November 2026');
 	});
 });
@@ -79,5 +80,21 @@ describe('journey for a resident (field mode)', () => {
 		const [first] = field.summary({}, resident);
 		expect(first).toMatchObject({ title: 'Warga yang dibantu', page: 'warga' });
 		expect(first!.rows.map((r) => r.value)).toEqual(['Mariani', '0812-3456-7890', 'Mariani (orang tua anak) menyatakan setuju secara lisan.']);
+	});
+});
+
+describe('step titles', () => {
+	it('are questions, asked of the resident when someone applies for them', () => {
+		for (const service of services) for (const step of service.steps) expect(step.title, `${service.slug} ${step.key}`).toMatch(/\?$/);
+		const ktp = services.find((s) => s.slug === 'ktp-el-baru')!;
+		const titles = (j: ReturnType<typeof journey>) => j.pages.flatMap((p) => (p.kind === 'fields' ? [p.step.title] : []));
+		expect(titles(journey(ktp))).toEqual(['Siapa Anda?', 'Apakah Anda sudah boleh membuat KTP-el?', 'Apa nomor KK dan alamat Anda?']);
+		// for a resident the name and phone are asked on the resident page: only the NIK is left of the first step
+		expect(titles(journey(ktp, { forResident: true }))).toEqual([
+			'Apa NIK warga?',
+			'Apakah warga sudah boleh membuat KTP-el?',
+			'Apa nomor KK dan alamat warga?'
+		]);
+		for (const title of titles(journey(ktp, { forResident: true }))) expect(title).not.toMatch(/\bAnda\b/);
 	});
 });

@@ -108,7 +108,11 @@ export function journey(service: JourneyService, options: { forResident?: boolea
 	const consentBy = service.consentBy ?? 'resident';
 	const steps = forResident
 		? service.steps
-				.map((step) => ({ ...step, fields: step.fields.filter((f) => !f.applicant).map(wordedForResident) }))
+				.map((step) => ({
+					...step,
+					title: step.forResident?.title ?? step.title,
+					fields: step.fields.filter((f) => !f.applicant).map(wordedForResident)
+				}))
 				.filter((step) => step.fields.length > 0)
 		: [...service.steps];
 	const pages: JourneyPage[] = [
@@ -189,7 +193,7 @@ export function journey(service: JourneyService, options: { forResident?: boolea
 			for (const page of pages) {
 				if (page.kind !== 'fields') continue;
 				sections.push({
-					title: page.step.title,
+					title: page.step.section ?? page.step.title,
 					page: page.slug,
 					rows: page.step.fields.map((f) => ({ label: f.label, value: displayAnswer(f, answers[f.key]) }))
 				});

@@ -15,7 +15,7 @@ describe('localizeService', () => {
 		expect(en.name).toBe('Akta Kelahiran (birth certificate)');
 		expect(en.summary).toBe('Get a birth certificate for a newborn child.');
 		const child = en.steps.find((s) => s.key === 'child')!;
-		expect(child.title).toBe("The child's details");
+		expect(child.title).toBe('Who is the child?');
 		expect(child.fields.find((f) => f.key === 'child_name')!.label).toBe("Child's full name");
 		expect(en.documents.find((d) => d.key === 'birth_letter')!.label).toBe('Birth letter (surat keterangan lahir)');
 		expect(en.standard.fee).toBe('Free');
@@ -67,7 +67,7 @@ describe('localizeService', () => {
 		expect(en.summary).toBe(service.summary);
 		expect(en.description).toBe(service.description);
 		const damage = en.steps.find((s) => s.key === 'damage')!;
-		expect(damage.title).toBe('Kerusakan kartu');
+		expect(damage.title).toBe('Kartu rusak seperti apa?');
 		const kind = damage.fields.find((f) => f.key === 'damage_kind')!;
 		expect(kind.label).toBe('Apa yang rusak?');
 		expect(kind.options!.map((o) => o.label)).toEqual(['Broken', 'Tulisan atau foto pudar', 'Chip tidak bisa dibaca', 'Lainnya']);
@@ -130,6 +130,8 @@ function readable(s: ServiceDefinition, en: ServiceTranslation | undefined) {
 		const st = en?.steps?.[step.key];
 		add(`step ${step.key} title`, step.title, st?.title);
 		add(`step ${step.key} intro`, step.intro, st?.intro);
+		add(`step ${step.key} forResident.title`, step.forResident?.title, st?.forResident?.title);
+		add(`step ${step.key} section`, step.section, st?.section);
 		for (const field of step.fields) {
 			const f = st?.fields?.[field.key];
 			const at = `field ${step.key}.${field.key}`;

@@ -48,8 +48,13 @@ export interface FieldDefinition {
 /** One page of the guided form: one topic. */
 export interface StepDefinition {
 	key: string;
+	/** A question ("Siapa Anda?"), in the words of the one who applies for themselves. */
 	title: string;
 	intro?: string;
+	/** The title when a volunteer or an officer applies for a resident ("Apa nomor KK warga?"), where it differs. */
+	forResident?: { title?: string };
+	/** A short name for the step where answers are summed up (check page, officer's view, Data saya): "Data diri". */
+	section?: string;
 	fields: readonly FieldDefinition[];
 }
 
@@ -151,6 +156,8 @@ export interface FieldTranslation {
 export interface StepTranslation {
 	title?: string;
 	intro?: string;
+	forResident?: { title?: string };
+	section?: string;
 	fields?: Readonly<Record<string, FieldTranslation>>;
 }
 
