@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { services } from '../../src/lib/domain/catalogue';
 import { spellOut } from '../../src/lib/domain/read-aloud';
-import { expectAccessible, registered, uniquePhone } from './helpers';
+import { demo, expectAccessible, logIn, registered, uniquePhone } from './helpers';
 import { applyFor } from './journeys';
 import { englishVoice, forget, indonesianVoice, listenButton, said, spoken, stubSpeech } from './speech';
 
@@ -87,4 +87,37 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 2, name: 'Apa yang perlu disiapkan?' })).toBeVisible();
 		await expect(page.getByRole('button', { name: /Dengarkan/ })).toHaveCount(0);
 	});
+});
+
+test('the sign-up questions are read aloud, with their error', async ({ page }) => {
+	await stubSpeech(page, [indonesianVoice]);
+	await page.goto('/daftar');
+	await listenButton(page, 'Nama lengkap').click();
+	await expect.poll(() => said(page)).toBe('Nama lengkap. Sesuai KTP atau Kartu Keluarga.');
+	expect((await spoken(page)).every((u) => u.lang === 'id-ID')).toBe(true);
+	await expectAccessible(page);
+
+	// an error is read with its question
+	await page.getByLabel('Nama lengkap').fill('Sri Wahyuni');
+	await page.getByLabel('Nomor HP').fill('12');
+	await page.getByLabel('Kata sandi').fill('rahasia-yang-panjang-2');
+	await page.getByRole('button', { name: 'Daftar' }).click();
+	await forget(page);
+	await listenButton(page, 'Nomor HP').click();
+	await expect.poll(() => said(page)).toMatch(/^Nomor HP\. .+\. .+/);
+});
+
+test('in field mode the consent statement is read aloud to the resident', async ({ page }) => {
+	await stubSpeech(page, [indonesianVoice]);
+	const volunteer = demo('volunteer');
+	await logIn(page, volunteer.phone, volunteer.password);
+	await page.goto('/layanan/ktp-el-baru');
+	await page.getByRole('link', { name: 'Ajukan untuk warga (bisa tanpa sinyal)' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Warga yang Anda bantu' })).toBeVisible();
+	await listenButton(page, 'Persetujuan warga').click();
+	await expect.poll(() => said(page)).toMatch(new RegExp(`^"?Saya setuju relawan ${volunteer.name} mengajukan`));
+	await forget(page);
+	await listenButton(page, 'Nama lengkap warga').click();
+	await expect.poll(() => said(page)).toMatch(/^Nama lengkap warga\./);
+	await expectAccessible(page);
 });
