@@ -17,7 +17,8 @@ import { applications as applicationsTable, appointmentSlots, documents, service
 import { correctionFor, decide } from '../../src/lib/server/decisions';
 import * as notifications from '../../src/lib/server/notifications';
 import type { DocumentStore } from '../../src/lib/server/storage';
-import * as volunteers from '../../src/lib/server/volunteers';
+import * as ownership from '../../src/lib/server/ownership';
+import * as volunteerRequests from '../../src/lib/server/volunteer-requests';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, wita } from './fixtures';
 
@@ -98,7 +99,7 @@ beforeAll(async () => {
 	people['officer of another office'] = await person(db, 'Bayu Petugas', '+6281322230007', 'officer', 'dpmptsp');
 	people.admin = await person(db, 'Admin Kota', '+6281322230008', 'admin');
 	// the admin withdraws Wawan's role: from now on he is a citizen (his sessions ended; a new one says so)
-	expect((await volunteers.withdraw(db, people['withdrawn volunteer'].id, now)).ok).toBe(true);
+	expect((await volunteerRequests.withdraw(db, people['withdrawn volunteer'].id, now)).ok).toBe(true);
 	people['withdrawn volunteer'] = { ...people['withdrawn volunteer'], role: 'citizen' };
 	helperOf = (who) =>
 		who === 'withdrawn volunteer' || who === 'released volunteer' ? people[who] : people.volunteer;
@@ -138,7 +139,7 @@ async function applicationFor(who: Who): Promise<Application> {
 	if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
 	expect(result.application.applicantId).toBe(people.applicant.id);
 	if (who === 'released volunteer') {
-		expect(await volunteers.release(db, people.applicant, id, now)).toEqual({ ok: true });
+		expect(await ownership.releaseVolunteer(db, people.applicant, id, now)).toEqual({ ok: true });
 	}
 	return result.application;
 }
@@ -193,7 +194,7 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 		case 'slip':
 			return (await applications.viewForOwner(db, user, app.id, 'slip')) !== null;
 		case 'release':
-			return (await volunteers.release(db, user, app.id, now)).ok;
+			return (await ownership.releaseVolunteer(db, user, app.id, now)).ok;
 		case 'officer decision':
 			return (await decide(db, { applicationId: app.id, action: 'claim', actor: user, now })).ok;
 		case 'officer opens':
@@ -208,7 +209,7 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 		}
 		case 'claim': {
 			claimAddress += 1;
-			const claimed = await volunteers.claim(db, user, { code: app.trackingCode, phone: user.phone }, `10.20.0.${claimAddress}`, now);
+			const claimed = await ownership.claimApplication(db, user, { code: app.trackingCode, phone: user.phone }, `10.20.0.${claimAddress}`, now);
 			return claimed.ok;
 		}
 		default: {

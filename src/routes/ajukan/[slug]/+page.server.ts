@@ -7,8 +7,8 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guard';
+import * as residentDrafts from '$lib/server/resident-drafts';
 import { readForm } from '$lib/server/uploads';
-import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const slug = found.service.slug;
 		if (user.role === 'officer') {
 			if (found.service.officeId !== user.officeId) return fail(403, { message: m.journey_other_office() });
-			const id = await volunteers.startForResident(db, user, slug);
+			const id = await residentDrafts.startForResident(db, user, slug);
 			redirect(303, `/ajukan/${slug}/${id}/warga`);
 		}
 		if (user.role === 'volunteer') {
@@ -50,7 +50,7 @@ export const actions: Actions = {
 			if (!read.ok) return fail(read.status, { message: read.message });
 			const forWhom = text(read.form, 'untuk');
 			if (forWhom === 'warga') {
-				const id = await volunteers.startForResident(db, user, slug);
+				const id = await residentDrafts.startForResident(db, user, slug);
 				redirect(303, `/ajukan/${slug}/${id}/warga`);
 			}
 			if (forWhom !== 'sendiri') return fail(400, { message: m.journey_choose_for_whom() });

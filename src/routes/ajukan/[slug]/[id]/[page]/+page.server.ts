@@ -3,13 +3,12 @@ import { validateStep } from '$lib/domain/fields';
 import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
-import { residentWording } from '$lib/domain/resident';
+import { residentForSubmit, residentWording } from '$lib/domain/resident';
 import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
-import * as volunteers from '$lib/server/volunteers';
 import { m } from '$lib/paraglide/messages';
 import { openDraft } from '../open-draft';
 import type { Actions, PageServerLoad } from './$types';
@@ -109,7 +108,7 @@ export const actions: Actions = {
 		const user = locals.user!;
 		const { draft, service, journey, href } = await openDraft(db, user, params, url);
 		// for a resident: their recorded consent, stamped now with the volunteer's name
-		const resident = journey.forResident ? volunteers.residentForSubmit(draft.resident, user) : undefined;
+		const resident = journey.forResident ? residentForSubmit(draft.resident, user) : undefined;
 		if (resident === null) {
 			return fail(400, { problems: [{ message: residentWording.errors.incomplete, href: href('warga', true) }] });
 		}
