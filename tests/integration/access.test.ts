@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationTo } from '../../src/lib/server/access';
 import * as applications from '../../src/lib/server/applications';
-import * as appointments from '../../src/lib/server/appointments';
+import * as appointmentBooking from '../../src/lib/server/appointment-booking';
+import { createSlots } from '../../src/lib/server/appointment-slots';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as casework from '../../src/lib/server/casework';
 import type { Database } from '../../src/lib/server/db/open';
@@ -104,7 +105,7 @@ beforeAll(async () => {
 	helperOf = (who) =>
 		who === 'withdrawn volunteer' || who === 'released volunteer' ? people[who] : people.volunteer;
 
-	await appointments.createSlots(db, { locationId: 'disdukcapil', dates: ['2026-12-01'], times: ['09:00', '10:00'], capacity: 1000 });
+	await createSlots(db, { locationId: 'disdukcapil', dates: ['2026-12-01'], times: ['09:00', '10:00'], capacity: 1000 });
 	const rows = await db.select().from(appointmentSlots).where(and(eq(appointmentSlots.locationId, 'disdukcapil'), eq(appointmentSlots.date, '2026-12-01')));
 	slots = { first: rows.find((r) => r.startTime === '09:00')!.id, second: rows.find((r) => r.startTime === '10:00')!.id };
 }, 120_000);
@@ -180,15 +181,15 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 		case 'book appointment':
 			// a completed application: picking the result up needs a visit
 			await setStatus(app.id, 'completed');
-			return (await appointments.book(db, { applicationId: app.id, slotId: slots.first, user, now })).ok;
+			return (await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user, now })).ok;
 		case 'move appointment':
 			await setStatus(app.id, 'completed');
-			expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
-			return (await appointments.move(db, { applicationId: app.id, slotId: slots.second, user, now })).ok;
+			expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+			return (await appointmentBooking.move(db, { applicationId: app.id, slotId: slots.second, user, now })).ok;
 		case 'cancel appointment':
 			await setStatus(app.id, 'completed');
-			expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
-			return (await appointments.cancel(db, { applicationId: app.id, user, now })).ok;
+			expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+			return (await appointmentBooking.cancel(db, { applicationId: app.id, user, now })).ok;
 		case 'result':
 			return (await applications.viewForOwner(db, user, app.id, 'result')) !== null;
 		case 'slip':
@@ -242,8 +243,8 @@ describe('what a refusal leaves behind', () => {
 		const app = await applicationFor('withdrawn volunteer');
 		await setStatus(app.id, 'completed');
 		const former = people['withdrawn volunteer'];
-		expect(await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: former, now })).toEqual({ ok: false, reason: 'not_found' });
-		expect(await appointments.forApplication(db, app.id, now)).toBeNull();
+		expect(await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: former, now })).toEqual({ ok: false, reason: 'not_found' });
+		expect(await appointmentBooking.forApplication(db, app.id, now)).toBeNull();
 		expect(await decide(db, { applicationId: app.id, action: 'cancel', actor: people['other citizen'], now })).toMatchObject({ ok: false, notFound: true });
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, app.id));
 		expect(row!.status).toBe('completed');
@@ -253,7 +254,7 @@ describe('what a refusal leaves behind', () => {
 	it('a withdrawn volunteer is no longer told about the resident’s application; the resident still is', async () => {
 		const app = await applicationFor('withdrawn volunteer');
 		await setStatus(app.id, 'completed');
-		expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+		expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
 		const resident = await notifications.listAndMarkRead(db, people.applicant, now);
 		expect(resident.filter((n) => n.applicationId === app.id)).toHaveLength(1);
 		const former = await notifications.listAndMarkRead(db, people['withdrawn volunteer'], now);
