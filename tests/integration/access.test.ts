@@ -9,6 +9,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationTo } from '../../src/lib/server/access';
 import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import * as appointmentBooking from '../../src/lib/server/appointment-booking';
 import { createSlots } from '../../src/lib/server/appointment-slots';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -119,13 +122,13 @@ async function applicationFor(who: Who): Promise<Application> {
 	const helper = helperOf(who);
 	// the withdrawn volunteer made it while still a volunteer
 	const sender = { ...helper, role: 'volunteer' as const };
-	const id = await applications.startDraft(db, helper.id, 'akta-kelahiran', now);
+	const id = await serverDrafts.startDraft(db, helper.id, 'akta-kelahiran', now);
 	for (const requirementKey of ['birth_letter', 'kk_scan']) {
-		const stored = await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: helper.id, now });
+		const stored = await documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: helper.id, now });
 		expect(stored.ok).toBe(true);
 	}
 	const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
-	const result = await applications.submit(db, {
+	const result = await submission.submit(db, {
 		id,
 		service: service!,
 		answers: birthAnswers,
@@ -158,7 +161,7 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 			return (await applications.viewForOwner(db, user, app.id)) !== null;
 		case 'document': {
 			const [doc] = await db.select().from(documents).where(and(eq(documents.applicationId, app.id), eq(documents.requirementKey, 'birth_letter')));
-			return (await applications.documentForViewer(db, user, doc!.id)) !== null;
+			return (await documentFiles.documentForViewer(db, user, doc!.id)) !== null;
 		}
 		case 'correction': {
 			expect((await decide(db, { applicationId: app.id, action: 'claim', actor: officer(), now })).ok).toBe(true);

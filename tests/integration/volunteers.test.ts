@@ -10,6 +10,9 @@ import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import * as session from '../../src/lib/server/auth/session';
 import { correctionFor, decide } from '../../src/lib/server/decisions';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -171,7 +174,7 @@ describe('applying for a resident, claiming, releasing', () => {
 	it('submit for a resident records the consent and the volunteer; the resident has no account yet', async () => {
 		const now = wita('2026-11-23T10:00:00');
 		const id = (await residentDrafts.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
-		let loaded = (await applications.loadDraft(db, people.volunteer!.id, id))!;
+		let loaded = (await serverDrafts.loadDraft(db, people.volunteer!.id, id))!;
 		expect(loaded.draft.resident).toEqual({ name: '', phone: '', consent: null });
 		// not complete yet: nothing to submit with
 		expect(residentForSubmit(loaded.draft.resident, people.volunteer!, now)).toBeNull();
@@ -184,7 +187,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		);
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, {
+			await documentFiles.attachDocument(db, store, {
 				applicationId: id,
 				requirementKey,
 				bytes: photo,
@@ -193,9 +196,9 @@ describe('applying for a resident, claiming, releasing', () => {
 				now
 			});
 		}
-		loaded = (await applications.loadDraft(db, people.volunteer!.id, id))!;
+		loaded = (await serverDrafts.loadDraft(db, people.volunteer!.id, id))!;
 		const resident = residentForSubmit(loaded.draft.resident, people.volunteer!, now)!;
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id,
 			service: await birthService(),
 			answers: { ...birthAnswers, applicant_phone: residentPhone },
@@ -293,8 +296,8 @@ describe('applying for a resident, claiming, releasing', () => {
 
 	it('after the resident removes the volunteer, the volunteer sees the application nowhere', async () => {
 		const now = wita('2026-11-24T09:00:00');
-		const [doc] = await applications.documentsOf(db, applicationId);
-		expect(await applications.documentForViewer(db, people.volunteer!, doc!.id)).not.toBeNull();
+		const [doc] = await documentFiles.documentsOf(db, applicationId);
+		expect(await documentFiles.documentForViewer(db, people.volunteer!, doc!.id)).not.toBeNull();
 
 		// only the applicant may remove the volunteer
 		expect(await ownership.releaseVolunteer(db, people.volunteer!, applicationId, now)).toEqual({ ok: false, reason: 'only_applicant' });
@@ -305,7 +308,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		});
 
 		expect(await applications.viewForOwner(db, people.volunteer!, applicationId)).toBeNull();
-		expect(await applications.documentForViewer(db, people.volunteer!, doc!.id)).toBeNull();
+		expect(await documentFiles.documentForViewer(db, people.volunteer!, doc!.id)).toBeNull();
 		expect(await correctionFor(db, people.volunteer!, applicationId)).toBeNull();
 		expect((await volunteerDashboard.helped(db, people.volunteer!)).residents).toEqual([]);
 		expect((await decide(db, { applicationId, action: 'resubmit', actor: people.volunteer!, answers: {} })).ok).toBe(false);
@@ -313,7 +316,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		// the resident keeps everything, and the timeline says what happened
 		const view = await applications.viewForOwner(db, people.resident!, applicationId);
 		expect(view?.events.map((e) => e.type)).toContain('volunteer_released');
-		expect(await applications.documentForViewer(db, people.resident!, doc!.id)).not.toBeNull();
+		expect(await documentFiles.documentForViewer(db, people.resident!, doc!.id)).not.toBeNull();
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, applicationId));
 		expect(row).toMatchObject({ volunteerId: null, applicantId: people.resident!.id });
 		// the consent stays on record
@@ -326,7 +329,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		const id = (await residentDrafts.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, {
+			await documentFiles.attachDocument(db, store, {
 				applicationId: id,
 				requirementKey,
 				bytes: photo,
@@ -340,7 +343,7 @@ describe('applying for a resident, claiming, releasing', () => {
 			people.volunteer!,
 			now
 		)!;
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id,
 			service: await birthService(),
 			answers: birthAnswers,

@@ -6,7 +6,7 @@
  * recorded as the helper (`volunteerId`).
  */
 import type { SessionUser } from './auth/session';
-import { draftStore } from './applications';
+import { draftStore } from './drafts';
 import type { Database } from './db/open';
 import type { DraftResident } from './db/schema';
 
@@ -37,5 +37,3 @@ export async function saveResident(
 ) {
 	await draftStore(db, draft.userId, now).saveResident(draft.id, resident);
 }
-
-/** What `applications.submit` needs for a resident: null while the resident page is not complete. */

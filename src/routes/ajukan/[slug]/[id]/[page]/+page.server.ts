@@ -4,7 +4,9 @@ import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
 import { residentForSubmit, residentWording } from '$lib/domain/resident';
-import * as applications from '$lib/server/applications';
+import * as documentFiles from '$lib/server/documents';
+import * as serverDrafts from '$lib/server/drafts';
+import * as submission from '$lib/server/submission';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
@@ -78,7 +80,7 @@ export const actions: Actions = {
 			const input = Object.fromEntries(page.step.fields.map((f) => [f.key, text(form, f.key)]));
 			const result = validateStep(page.step, input, draft.answers, new Date());
 			if (!result.ok) return fail(400, { errors: result.errors, typed: result.typed });
-			await applications.draftStore(db, user.id).saveAnswers(draft.id, result.values);
+			await serverDrafts.draftStore(db, user.id).saveAnswers(draft.id, result.values);
 			goOn();
 		}
 
@@ -87,16 +89,16 @@ export const actions: Actions = {
 			const already = documents.some((d) => d.requirementKey === page.document.key);
 			if (!chosen) {
 				if (already || !page.document.required) goOn();
-				return fail(400, { errors: { file: applications.fileMessages.missing(page.document.label) } });
+				return fail(400, { errors: { file: documentFiles.fileMessages.missing(page.document.label) } });
 			}
-			const result = await applications.attachDocument(db, documentStore(platform), {
+			const result = await documentFiles.attachDocument(db, documentStore(platform), {
 				applicationId: draft.id,
 				requirementKey: page.document.key,
 				bytes: chosen.bytes,
 				originalName: chosen.name,
 				uploadedBy: user.id
 			});
-			if (!result.ok) return fail(400, { errors: { file: applications.fileMessages[result.problem] } });
+			if (!result.ok) return fail(400, { errors: { file: documentFiles.fileMessages[result.problem] } });
 			goOn();
 		}
 		error(405, m.journey_saves_nothing());
@@ -113,7 +115,7 @@ export const actions: Actions = {
 			return fail(400, { problems: [{ message: residentWording.errors.incomplete, href: href('warga', true) }] });
 		}
 		const answers = journey.answersToSubmit(draft.answers, draft.resident);
-		const result = await applications.submit(db, { id: draft.id, service, answers, applicant: user, resident });
+		const result = await submission.submit(db, { id: draft.id, service, answers, applicant: user, resident });
 		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
 		if (result.reason === 'not_yours') error(409, m.journey_sent_from_other_account());
 		const problems = journey.problems(result.errors, result.missingDocuments).map((p) => ({ message: p.message, href: href(p.page, true) }));
