@@ -29,6 +29,7 @@ import {
 import type { DocumentStore } from '../../src/lib/server/storage';
 import * as ownership from '../../src/lib/server/ownership';
 import * as residentDrafts from '../../src/lib/server/resident-drafts';
+import { trackingMessages } from '../../src/lib/server/tracking';
 import * as volunteerDashboard from '../../src/lib/server/volunteer-dashboard';
 import * as volunteerRequests from '../../src/lib/server/volunteer-requests';
 import { freshDatabase } from './db';
@@ -256,7 +257,11 @@ describe('applying for a resident, claiming, releasing', () => {
 
 		// the phone must be the account's own number
 		const otherPhone = await ownership.claimApplication(db, resident, { code, phone: '0813 1111 2222' }, '10.0.0.1', now);
-		expect(otherPhone).toEqual({ ok: false, reason: 'invalid', errors: { phone: ownership.ownershipMessages.claimPhone } });
+		expect(otherPhone).toEqual({ ok: false, reason: 'invalid', problems: { phone: 'phone_not_own' } });
+		expect(ownership.claimErrors({ code: 'code_invalid', phone: 'phone_not_own' })).toEqual({
+			code: trackingMessages.code,
+			phone: ownership.ownershipMessages.claimPhone
+		});
 
 		// someone else's account, with the right code but their own phone: not found, and counted
 		const stranger = await person(db, 'Orang Lain', '+6281399990000');

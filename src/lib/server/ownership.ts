@@ -3,7 +3,7 @@
  * tracking code and their phone number (`claimApplication`; wrong guesses are limited like public
  * tracking), and can remove the volunteer (`releaseVolunteer`). After a release the volunteer sees the
  * application nowhere (access.ts) and is sent none of its notices. Results carry reason codes; the words
- * are in `ownershipMessages`, the feature's one wording map.
+ * are in `ownershipMessages`, the feature's one wording map (`claimErrors`, `releaseProblemText`).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { normalizePhone } from '$lib/domain/phone';
@@ -44,9 +44,25 @@ export const ownershipMessages = {
 export const CLAIM_LIMIT = 5;
 export const CLAIM_ADDRESS_LIMIT = 10;
 
+/** What is wrong with a claim's form, per field. */
+export interface ClaimProblems {
+	code?: 'code_invalid';
+	phone?: 'phone_empty' | 'phone_unknown' | 'phone_not_own';
+}
+
+/** A claim form's problems in words, per field (the form's `errors`). */
+export function claimErrors(problems: ClaimProblems): Record<string, string> {
+	const errors: Record<string, string> = {};
+	if (problems.code) errors.code = trackingMessages.code;
+	if (problems.phone === 'phone_empty') errors.phone = ownershipMessages.phoneEmpty;
+	else if (problems.phone === 'phone_unknown') errors.phone = ownershipMessages.phoneUnknown;
+	else if (problems.phone === 'phone_not_own') errors.phone = ownershipMessages.claimPhone;
+	return errors;
+}
+
 export type ClaimResult =
 	| { ok: true; applicationId: string; already: boolean }
-	| { ok: false; reason: 'invalid'; errors: Record<string, string> }
+	| { ok: false; reason: 'invalid'; problems: ClaimProblems }
 	| { ok: false; reason: 'not_found' }
 	| { ok: false; reason: 'paused'; until: Date };
 
@@ -65,14 +81,14 @@ export async function claimApplication(
 ): Promise<ClaimResult> {
 	// only residents' own accounts hold applications; an officer or admin has nothing to claim
 	if (user.role !== 'citizen' && user.role !== 'volunteer') return { ok: false, reason: 'not_found' };
-	const errors: Record<string, string> = {};
+	const problems: ClaimProblems = {};
 	const code = normalizeTrackingCode(input.code);
 	const phone = input.phone.trim() ? normalizePhone(input.phone) : null;
-	if (!code) errors.code = trackingMessages.code;
-	if (!input.phone.trim()) errors.phone = ownershipMessages.phoneEmpty;
-	else if (!phone) errors.phone = ownershipMessages.phoneUnknown;
-	else if (phone !== user.phone) errors.phone = ownershipMessages.claimPhone;
-	if (!code || !phone || phone !== user.phone) return { ok: false, reason: 'invalid', errors };
+	if (!code) problems.code = 'code_invalid';
+	if (!input.phone.trim()) problems.phone = 'phone_empty';
+	else if (!phone) problems.phone = 'phone_unknown';
+	else if (phone !== user.phone) problems.phone = 'phone_not_own';
+	if (!code || !phone || phone !== user.phone) return { ok: false, reason: 'invalid', problems };
 
 	const keys = [`claim:${user.id}`, `claim-ip:${clientAddress}`];
 	const until = await throttle.lockedUntil(db, keys, now);

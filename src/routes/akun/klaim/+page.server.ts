@@ -37,7 +37,7 @@ export const actions: Actions = {
 		if (result.ok) redirect(303, `/permohonan/${result.applicationId}?diklaim=1`);
 		switch (result.reason) {
 			case 'invalid':
-				return fail(400, { ...typed, errors: result.errors });
+				return fail(400, { ...typed, errors: ownership.claimErrors(result.problems) });
 			case 'not_found':
 				return fail(404, { ...typed, errors: { form: ownership.ownershipMessages.claimNotFound } });
 			case 'paused':
