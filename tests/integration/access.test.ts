@@ -9,7 +9,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationTo } from '../../src/lib/server/access';
 import * as applications from '../../src/lib/server/applications';
-import * as appointments from '../../src/lib/server/appointments';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
+import * as appointmentBooking from '../../src/lib/server/appointment-booking';
+import { createSlots } from '../../src/lib/server/appointment-slots';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as casework from '../../src/lib/server/casework';
 import type { Database } from '../../src/lib/server/db/open';
@@ -17,7 +21,8 @@ import { applications as applicationsTable, appointmentSlots, documents, service
 import { correctionFor, decide } from '../../src/lib/server/decisions';
 import * as notifications from '../../src/lib/server/notifications';
 import type { DocumentStore } from '../../src/lib/server/storage';
-import * as volunteers from '../../src/lib/server/volunteers';
+import * as ownership from '../../src/lib/server/ownership';
+import * as volunteerRequests from '../../src/lib/server/volunteer-requests';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, wita } from './fixtures';
 
@@ -98,12 +103,12 @@ beforeAll(async () => {
 	people['officer of another office'] = await person(db, 'Bayu Petugas', '+6281322230007', 'officer', 'dpmptsp');
 	people.admin = await person(db, 'Admin Kota', '+6281322230008', 'admin');
 	// the admin withdraws Wawan's role: from now on he is a citizen (his sessions ended; a new one says so)
-	expect((await volunteers.withdraw(db, people['withdrawn volunteer'].id, now)).ok).toBe(true);
+	expect((await volunteerRequests.withdraw(db, people['withdrawn volunteer'].id, now)).ok).toBe(true);
 	people['withdrawn volunteer'] = { ...people['withdrawn volunteer'], role: 'citizen' };
 	helperOf = (who) =>
 		who === 'withdrawn volunteer' || who === 'released volunteer' ? people[who] : people.volunteer;
 
-	await appointments.createSlots(db, { locationId: 'disdukcapil', dates: ['2026-12-01'], times: ['09:00', '10:00'], capacity: 1000 });
+	await createSlots(db, { locationId: 'disdukcapil', dates: ['2026-12-01'], times: ['09:00', '10:00'], capacity: 1000 });
 	const rows = await db.select().from(appointmentSlots).where(and(eq(appointmentSlots.locationId, 'disdukcapil'), eq(appointmentSlots.date, '2026-12-01')));
 	slots = { first: rows.find((r) => r.startTime === '09:00')!.id, second: rows.find((r) => r.startTime === '10:00')!.id };
 }, 120_000);
@@ -117,13 +122,13 @@ async function applicationFor(who: Who): Promise<Application> {
 	const helper = helperOf(who);
 	// the withdrawn volunteer made it while still a volunteer
 	const sender = { ...helper, role: 'volunteer' as const };
-	const id = await applications.startDraft(db, helper.id, 'akta-kelahiran', now);
+	const id = await serverDrafts.startDraft(db, helper.id, 'akta-kelahiran', now);
 	for (const requirementKey of ['birth_letter', 'kk_scan']) {
-		const stored = await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: helper.id, now });
+		const stored = await documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: helper.id, now });
 		expect(stored.ok).toBe(true);
 	}
 	const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
-	const result = await applications.submit(db, {
+	const result = await submission.submit(db, {
 		id,
 		service: service!,
 		answers: birthAnswers,
@@ -138,7 +143,7 @@ async function applicationFor(who: Who): Promise<Application> {
 	if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
 	expect(result.application.applicantId).toBe(people.applicant.id);
 	if (who === 'released volunteer') {
-		expect(await volunteers.release(db, people.applicant, id, now)).toEqual({ ok: true });
+		expect(await ownership.releaseVolunteer(db, people.applicant, id, now)).toEqual({ ok: true });
 	}
 	return result.application;
 }
@@ -156,7 +161,7 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 			return (await applications.viewForOwner(db, user, app.id)) !== null;
 		case 'document': {
 			const [doc] = await db.select().from(documents).where(and(eq(documents.applicationId, app.id), eq(documents.requirementKey, 'birth_letter')));
-			return (await applications.documentForViewer(db, user, doc!.id)) !== null;
+			return (await documentFiles.documentForViewer(db, user, doc!.id)) !== null;
 		}
 		case 'correction': {
 			expect((await decide(db, { applicationId: app.id, action: 'claim', actor: officer(), now })).ok).toBe(true);
@@ -179,21 +184,21 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 		case 'book appointment':
 			// a completed application: picking the result up needs a visit
 			await setStatus(app.id, 'completed');
-			return (await appointments.book(db, { applicationId: app.id, slotId: slots.first, user, now })).ok;
+			return (await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user, now })).ok;
 		case 'move appointment':
 			await setStatus(app.id, 'completed');
-			expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
-			return (await appointments.move(db, { applicationId: app.id, slotId: slots.second, user, now })).ok;
+			expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+			return (await appointmentBooking.move(db, { applicationId: app.id, slotId: slots.second, user, now })).ok;
 		case 'cancel appointment':
 			await setStatus(app.id, 'completed');
-			expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
-			return (await appointments.cancel(db, { applicationId: app.id, user, now })).ok;
+			expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+			return (await appointmentBooking.cancel(db, { applicationId: app.id, user, now })).ok;
 		case 'result':
 			return (await applications.viewForOwner(db, user, app.id, 'result')) !== null;
 		case 'slip':
 			return (await applications.viewForOwner(db, user, app.id, 'slip')) !== null;
 		case 'release':
-			return (await volunteers.release(db, user, app.id, now)).ok;
+			return (await ownership.releaseVolunteer(db, user, app.id, now)).ok;
 		case 'officer decision':
 			return (await decide(db, { applicationId: app.id, action: 'claim', actor: user, now })).ok;
 		case 'officer opens':
@@ -208,7 +213,7 @@ async function attempt(op: Op, app: Application, user: SessionUser): Promise<boo
 		}
 		case 'claim': {
 			claimAddress += 1;
-			const claimed = await volunteers.claim(db, user, { code: app.trackingCode, phone: user.phone }, `10.20.0.${claimAddress}`, now);
+			const claimed = await ownership.claimApplication(db, user, { code: app.trackingCode, phone: user.phone }, `10.20.0.${claimAddress}`, now);
 			return claimed.ok;
 		}
 		default: {
@@ -241,8 +246,8 @@ describe('what a refusal leaves behind', () => {
 		const app = await applicationFor('withdrawn volunteer');
 		await setStatus(app.id, 'completed');
 		const former = people['withdrawn volunteer'];
-		expect(await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: former, now })).toEqual({ ok: false, reason: 'not_found' });
-		expect(await appointments.forApplication(db, app.id, now)).toBeNull();
+		expect(await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: former, now })).toEqual({ ok: false, reason: 'not_found' });
+		expect(await appointmentBooking.forApplication(db, app.id, now)).toBeNull();
 		expect(await decide(db, { applicationId: app.id, action: 'cancel', actor: people['other citizen'], now })).toMatchObject({ ok: false, notFound: true });
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, app.id));
 		expect(row!.status).toBe('completed');
@@ -252,7 +257,7 @@ describe('what a refusal leaves behind', () => {
 	it('a withdrawn volunteer is no longer told about the resident’s application; the resident still is', async () => {
 		const app = await applicationFor('withdrawn volunteer');
 		await setStatus(app.id, 'completed');
-		expect((await appointments.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
+		expect((await appointmentBooking.book(db, { applicationId: app.id, slotId: slots.first, user: people.applicant, now })).ok).toBe(true);
 		const resident = await notifications.listAndMarkRead(db, people.applicant, now);
 		expect(resident.filter((n) => n.applicationId === app.id)).toHaveLength(1);
 		const former = await notifications.listAndMarkRead(db, people['withdrawn volunteer'], now);

@@ -2,6 +2,9 @@ import { eq } from 'drizzle-orm';
 import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationEvents, applications as applicationsTable, services } from '../../src/lib/server/db/schema';
@@ -40,10 +43,10 @@ async function birthService() {
 }
 
 async function draftWithDocuments(owner: SessionUser) {
-	const id = await applications.startDraft(db, owner.id, 'akta-kelahiran');
+	const id = await serverDrafts.startDraft(db, owner.id, 'akta-kelahiran');
 	const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 	for (const requirementKey of ['birth_letter', 'kk_scan']) {
-		const result = await applications.attachDocument(db, store, {
+		const result = await documentFiles.attachDocument(db, store, {
 			applicationId: id,
 			requirementKey,
 			bytes: photo,
@@ -60,8 +63,8 @@ describe('submitting', () => {
 		const service = await birthService();
 		const id = await draftWithDocuments(people.applicant!);
 		const input = { id, service, answers: birthAnswers, applicant: people.applicant!, now: wita('2026-11-25T10:00:00') };
-		const [a, b] = await Promise.all([applications.submit(db, input), applications.submit(db, input)]);
-		const c = await applications.submit(db, input);
+		const [a, b] = await Promise.all([submission.submit(db, input), submission.submit(db, input)]);
+		const c = await submission.submit(db, input);
 		for (const result of [a, b, c]) expect(result.ok).toBe(true);
 		if (!a.ok || !b.ok || !c.ok) return;
 		expect(new Set([a.application.trackingCode, b.application.trackingCode, c.application.trackingCode]).size).toBe(1);
@@ -75,15 +78,15 @@ describe('submitting', () => {
 		const service = await birthService();
 		const id = await draftWithDocuments(people.applicant!);
 		const now = wita('2026-11-25T10:00:00');
-		await applications.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant!, now });
-		const other = await applications.submit(db, { id, service, answers: birthAnswers, applicant: people.stranger!, now });
+		await submission.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant!, now });
+		const other = await submission.submit(db, { id, service, answers: birthAnswers, applicant: people.stranger!, now });
 		expect(other).toEqual({ ok: false, reason: 'not_yours' });
 	});
 
 	it('refuses missing documents and bad answers, saying which', async () => {
 		const service = await birthService();
-		const id = await applications.startDraft(db, people.applicant!.id, 'akta-kelahiran');
-		const result = await applications.submit(db, {
+		const id = await serverDrafts.startDraft(db, people.applicant!.id, 'akta-kelahiran');
+		const result = await submission.submit(db, {
 			id,
 			service,
 			answers: { ...birthAnswers, mother_nik: '6372045204150001', child_birth_date: '2099-01-01' },
@@ -99,7 +102,7 @@ describe('submitting', () => {
 	it('promises a finish time in working days: a Friday afternoon submit', async () => {
 		const service = await birthService(); // 3 working days
 		const id = await draftWithDocuments(people.applicant!);
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id, service, answers: birthAnswers, applicant: people.applicant!, now: wita('2026-11-27T15:00:00')
 		});
 		// Friday counts as day 0; Mon, Tue, Wed
@@ -109,7 +112,7 @@ describe('submitting', () => {
 	it('promises a finish time in working days: just before the Christmas holidays', async () => {
 		const service = await birthService();
 		const id = await draftWithDocuments(people.applicant!);
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id, service, answers: birthAnswers, applicant: people.applicant!, now: wita('2026-12-23T10:00:00')
 		});
 		// 24 Dec cuti bersama, 25 Dec Natal, 26–27 weekend: Mon 28, Tue 29, Wed 30
@@ -119,8 +122,8 @@ describe('submitting', () => {
 
 describe('documents', () => {
 	it('stores the bytes in R2 under an unguessable key and refuses a file that is not a document', async () => {
-		const id = await applications.startDraft(db, people.applicant!.id, 'akta-kelahiran');
-		const refused = await applications.attachDocument(db, store, {
+		const id = await serverDrafts.startDraft(db, people.applicant!.id, 'akta-kelahiran');
+		const refused = await documentFiles.attachDocument(db, store, {
 			applicationId: id,
 			requirementKey: 'birth_letter',
 			bytes: new TextEncoder().encode('<script>alert(1)</script>'),
@@ -129,7 +132,7 @@ describe('documents', () => {
 		});
 		expect(refused).toEqual({ ok: false, problem: 'wrongType' });
 
-		const ok = await applications.attachDocument(db, store, {
+		const ok = await documentFiles.attachDocument(db, store, {
 			applicationId: id,
 			requirementKey: 'birth_letter',
 			bytes: new Uint8Array(readFileSync('tests/fixtures/buku-nikah.pdf')),
@@ -138,7 +141,7 @@ describe('documents', () => {
 		});
 		expect(ok.ok).toBe(true);
 		if (!ok.ok) return;
-		const doc = await applications.documentForViewer(db, people.applicant!, ok.documentId);
+		const doc = await documentFiles.documentForViewer(db, people.applicant!, ok.documentId);
 		expect(doc?.contentType).toBe('application/pdf');
 		expect(doc?.storageKey).toMatch(/^dokumen\/[a-z2-7]{32}$/);
 		const stored = await store.get(doc!.storageKey);
@@ -148,9 +151,9 @@ describe('documents', () => {
 	it('serves a document to its applicant and the office, never to a stranger or another office', async () => {
 		const service = await birthService();
 		const id = await draftWithDocuments(people.applicant!);
-		await applications.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant! });
-		const [docRow] = await applications.documentsOf(db, id);
-		const see = (viewer: SessionUser) => applications.documentForViewer(db, viewer, docRow!.id);
+		await submission.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant! });
+		const [docRow] = await documentFiles.documentsOf(db, id);
+		const see = (viewer: SessionUser) => documentFiles.documentForViewer(db, viewer, docRow!.id);
 		expect(await see(people.applicant!)).not.toBeNull();
 		expect(await see(people.officer!)).not.toBeNull();
 		expect(await see(people.stranger!)).toBeNull();
@@ -162,7 +165,7 @@ describe('public tracking', () => {
 	it('finds an application by code and the last four digits of the phone, and nothing else', async () => {
 		const service = await birthService();
 		const id = await draftWithDocuments(people.applicant!);
-		const result = await applications.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant! });
+		const result = await submission.submit(db, { id, service, answers: birthAnswers, applicant: people.applicant! });
 		if (!result.ok) throw new Error('submit failed');
 		const code = result.application.trackingCode;
 		expect((await applications.viewByCode(db, code, '2222'))?.application.id).toBe(id);

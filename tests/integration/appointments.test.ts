@@ -6,7 +6,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as accounts from '../../src/lib/server/accounts';
-import * as appointments from '../../src/lib/server/appointments';
+import * as appointmentBooking from '../../src/lib/server/appointment-booking';
+import * as appointmentDay from '../../src/lib/server/appointment-day';
+import * as slots from '../../src/lib/server/appointment-slots';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import {
@@ -66,7 +68,7 @@ let slotCounter = 0;
 async function slot(capacity: number, date = '2026-12-01', locationId = 'mpp') {
 	slotCounter += 1;
 	const startTime = `${String(6 + Math.floor(slotCounter / 60)).padStart(2, '0')}:${String(slotCounter % 60).padStart(2, '0')}`;
-	expect(await appointments.createSlots(db, { locationId, dates: [date], times: [startTime], capacity })).toBe(1);
+	expect(await slots.createSlots(db, { locationId, dates: [date], times: [startTime], capacity })).toBe(1);
 	const [row] = await db
 		.select()
 		.from(appointmentSlots)
@@ -101,7 +103,7 @@ describe('the last place', () => {
 		const target = await slot(3);
 		// two places already taken
 		for (let i = 0; i < 2; i++) {
-			const result = await appointments.book(db, {
+			const result = await appointmentBooking.book(db, {
 				applicationId: await application(people.citizen),
 				slotId: target.id,
 				user: people.citizen,
@@ -112,7 +114,7 @@ describe('the last place', () => {
 		const contenders = await Promise.all(Array.from({ length: 20 }, () => application(people.citizen)));
 		const results = await Promise.all(
 			contenders.map((applicationId) =>
-				appointments.book(db, { applicationId, slotId: target.id, user: people.citizen, now })
+				appointmentBooking.book(db, { applicationId, slotId: target.id, user: people.citizen, now })
 			)
 		);
 
@@ -133,14 +135,14 @@ describe('the last place', () => {
 		const b = await slot(5);
 		const applicationId = await application(people.citizen);
 		const results = await Promise.all([
-			appointments.book(db, { applicationId, slotId: a.id, user: people.citizen, now }),
-			appointments.book(db, { applicationId, slotId: b.id, user: people.citizen, now })
+			appointmentBooking.book(db, { applicationId, slotId: a.id, user: people.citizen, now }),
+			appointmentBooking.book(db, { applicationId, slotId: b.id, user: people.citizen, now })
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: expect.stringMatching(/^(conflict|already_booked)$/) });
 		// the loser's place went back
 		expect((await slotRow(a.id)).booked + (await slotRow(b.id)).booked).toBe(1);
-		const again = await appointments.book(db, { applicationId, slotId: b.id, user: people.citizen, now });
+		const again = await appointmentBooking.book(db, { applicationId, slotId: b.id, user: people.citizen, now });
 		expect(again).toEqual({ ok: false, reason: 'already_booked' });
 	});
 });
@@ -151,17 +153,17 @@ describe('moving and cancelling', () => {
 		const second = await slot(2);
 		const applicationId = await application(people.citizen);
 
-		const booked = await appointments.book(db, { applicationId, slotId: first.id, user: people.citizen, now });
+		const booked = await appointmentBooking.book(db, { applicationId, slotId: first.id, user: people.citizen, now });
 		expect(booked).toMatchObject({ ok: true, booking: { queueNumber: 1, queueLabel: 'A-001', locationName: 'MPP Banjarbaru' } });
 
-		const moved = await appointments.move(db, { applicationId, slotId: second.id, user: people.citizen, now });
+		const moved = await appointmentBooking.move(db, { applicationId, slotId: second.id, user: people.citizen, now });
 		expect(moved).toMatchObject({ ok: true, booking: { slotId: second.id, queueNumber: 1 } });
 		expect(await slotRow(first.id)).toMatchObject({ booked: 0, lastNumber: 1 });
 		expect(await slotRow(second.id)).toMatchObject({ booked: 1, lastNumber: 1 });
-		expect((await appointments.forApplication(db, applicationId, now))?.slotId).toBe(second.id);
+		expect((await appointmentBooking.forApplication(db, applicationId, now))?.slotId).toBe(second.id);
 
 		// the freed place is taken by someone else, under a new number
-		const other = await appointments.book(db, {
+		const other = await appointmentBooking.book(db, {
 			applicationId: await application(people.citizen),
 			slotId: first.id,
 			user: people.citizen,
@@ -170,30 +172,30 @@ describe('moving and cancelling', () => {
 		expect(other).toMatchObject({ ok: true, booking: { queueNumber: 2 } });
 
 		// moving back to the first slot: a new number again
-		const back = await appointments.move(db, { applicationId, slotId: first.id, user: people.citizen, now });
+		const back = await appointmentBooking.move(db, { applicationId, slotId: first.id, user: people.citizen, now });
 		expect(back).toMatchObject({ ok: true, booking: { queueNumber: 3, queueLabel: 'A-003' } });
 		expect(await slotRow(first.id)).toMatchObject({ booked: 2, lastNumber: 3 });
 		expect(await slotRow(second.id)).toMatchObject({ booked: 0, lastNumber: 1 });
-		expect(await appointments.move(db, { applicationId, slotId: first.id, user: people.citizen, now })).toEqual({
+		expect(await appointmentBooking.move(db, { applicationId, slotId: first.id, user: people.citizen, now })).toEqual({
 			ok: false,
 			reason: 'same_slot'
 		});
 
 		// cancelling twice at once gives the place back once
 		const [c1, c2] = await Promise.all([
-			appointments.cancel(db, { applicationId, user: people.citizen, now }),
-			appointments.cancel(db, { applicationId, user: people.citizen, now })
+			appointmentBooking.cancel(db, { applicationId, user: people.citizen, now }),
+			appointmentBooking.cancel(db, { applicationId, user: people.citizen, now })
 		]);
 		expect([c1, c2].filter((c) => c.ok).length).toBeGreaterThanOrEqual(1);
 		expect(await slotRow(first.id)).toMatchObject({ booked: 1, lastNumber: 3 });
-		expect(await appointments.forApplication(db, applicationId, now)).toBeNull();
-		expect(await appointments.cancel(db, { applicationId, user: people.citizen, now })).toEqual({
+		expect(await appointmentBooking.forApplication(db, applicationId, now)).toBeNull();
+		expect(await appointmentBooking.cancel(db, { applicationId, user: people.citizen, now })).toEqual({
 			ok: false,
 			reason: 'no_booking'
 		});
 
 		// booking again after cancelling: the number is new, never the cancelled one
-		const rebooked = await appointments.book(db, { applicationId, slotId: first.id, user: people.citizen, now });
+		const rebooked = await appointmentBooking.book(db, { applicationId, slotId: first.id, user: people.citizen, now });
 		expect(rebooked).toMatchObject({ ok: true, booking: { queueNumber: 4 } });
 		const numbers = (await db.select().from(appointmentsTable).where(eq(appointmentsTable.slotId, first.id))).map(
 			(a) => a.queueNumber
@@ -226,13 +228,13 @@ describe('who and when', () => {
 	it('refuses a stranger, and takes no place doing so', async () => {
 		const target = await slot(1);
 		const applicationId = await application(people.citizen);
-		for (const verb of [appointments.book, appointments.move]) {
+		for (const verb of [appointmentBooking.book, appointmentBooking.move]) {
 			expect(await verb(db, { applicationId, slotId: target.id, user: people.stranger, now })).toEqual({
 				ok: false,
 				reason: 'not_found'
 			});
 		}
-		expect(await appointments.cancel(db, { applicationId, user: people.stranger, now })).toEqual({
+		expect(await appointmentBooking.cancel(db, { applicationId, user: people.stranger, now })).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
@@ -242,7 +244,7 @@ describe('who and when', () => {
 	it('lets the volunteer who helped book, and tells both of them', async () => {
 		const target = await slot(1);
 		const applicationId = await application(people.citizen, { volunteer: people.volunteer });
-		const result = await appointments.book(db, { applicationId, slotId: target.id, user: people.volunteer, now });
+		const result = await appointmentBooking.book(db, { applicationId, slotId: target.id, user: people.volunteer, now });
 		expect(result.ok).toBe(true);
 		const notes = await db.select().from(notifications).where(eq(notifications.applicationId, applicationId));
 		expect(notes.map((n) => n.userId).sort()).toEqual([people.citizen.id, people.volunteer.id].sort());
@@ -259,7 +261,7 @@ describe('who and when', () => {
 			[earlier, at],
 			[earlier, new Date(at.getTime() + 60_000)]
 		] as const) {
-			expect(await appointments.book(db, { applicationId, slotId: target.id, user: people.citizen, now: when })).toEqual({
+			expect(await appointmentBooking.book(db, { applicationId, slotId: target.id, user: people.citizen, now: when })).toEqual({
 				ok: false,
 				reason: 'past'
 			});
@@ -270,7 +272,7 @@ describe('who and when', () => {
 	it('books only where someone has to come: the KTP-el recording, or a pickup once completed', async () => {
 		const target = await slot(5);
 		const book = async (applicationId: string) =>
-			appointments.book(db, { applicationId, slotId: target.id, user: people.citizen, now });
+			appointmentBooking.book(db, { applicationId, slotId: target.id, user: people.citizen, now });
 		expect(await book(await application(people.citizen, { service: 'akta-kelahiran' }))).toEqual({
 			ok: false,
 			reason: 'not_needed'
@@ -278,12 +280,12 @@ describe('who and when', () => {
 		expect(await book(await application(people.citizen, { status: 'rejected' }))).toEqual({ ok: false, reason: 'not_needed' });
 		expect(await book(await application(people.citizen, { status: 'cancelled' }))).toEqual({ ok: false, reason: 'not_needed' });
 		expect((await book(await application(people.citizen, { service: 'akta-kelahiran', status: 'completed' }))).ok).toBe(true);
-		expect(await appointments.book(db, { applicationId: 'not-an-id', slotId: target.id, user: people.citizen, now })).toEqual({
+		expect(await appointmentBooking.book(db, { applicationId: 'not-an-id', slotId: target.id, user: people.citizen, now })).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
 		expect(
-			await appointments.book(db, {
+			await appointmentBooking.book(db, {
 				applicationId: await application(people.citizen),
 				slotId: crypto.randomUUID(),
 				user: people.citizen,
@@ -303,45 +305,45 @@ describe('the office and the admin', () => {
 		const ktp = await application(people.citizen);
 		const permit = await application(people.citizen, { service: 'izin-usaha', status: 'completed' });
 		for (const applicationId of [ktp, permit]) {
-			expect((await appointments.book(db, { applicationId, slotId: target.id, user: people.citizen, now })).ok).toBe(true);
+			expect((await appointmentBooking.book(db, { applicationId, slotId: target.id, user: people.citizen, now })).ok).toBe(true);
 		}
 		const day = { locationId: 'disdukcapil', date: '2026-12-02' };
-		const disdukcapil = await appointments.dayList(db, { ...day, officeId: 'disdukcapil' });
+		const disdukcapil = await appointmentDay.dayList(db, { ...day, officeId: 'disdukcapil' });
 		expect(disdukcapil.rows.map((r) => [r.applicationId, r.queueLabel, r.serviceName, r.applicantName])).toEqual([
 			[ktp, 'A-001', 'KTP-el baru', 'Siti Aminah']
 		]);
-		const dpmptsp = await appointments.dayList(db, { ...day, officeId: 'dpmptsp' });
+		const dpmptsp = await appointmentDay.dayList(db, { ...day, officeId: 'dpmptsp' });
 		expect(dpmptsp.rows.map((r) => r.applicationId)).toEqual([permit]);
 		expect(disdukcapil.locations).toHaveLength(7);
 		expect(disdukcapil.locations[0]!.id).toBe('disdukcapil');
 
-		await appointments.cancel(db, { applicationId: ktp, user: people.citizen, now });
-		expect((await appointments.dayList(db, { ...day, officeId: 'disdukcapil' })).rows).toEqual([]);
+		await appointmentBooking.cancel(db, { applicationId: ktp, user: people.citizen, now });
+		expect((await appointmentDay.dayList(db, { ...day, officeId: 'disdukcapil' })).rows).toEqual([]);
 	});
 
 	it('never sets a capacity below what is booked', async () => {
 		const target = await slot(3);
 		for (let i = 0; i < 2; i++) {
-			await appointments.book(db, { applicationId: await application(people.citizen), slotId: target.id, user: people.citizen, now });
+			await appointmentBooking.book(db, { applicationId: await application(people.citizen), slotId: target.id, user: people.citizen, now });
 		}
-		expect(await appointments.setCapacity(db, { slotId: target.id, capacity: '1' })).toEqual({
-			ok: false,
-			errors: { capacity: 'Sudah 2 orang memesan jam ini. Kapasitas tidak bisa kurang dari 2.' }
+		const below = await slots.setCapacity(db, { slotId: target.id, capacity: '1' });
+		expect(below).toEqual({ ok: false, reason: 'below_booked', booked: 2 });
+		expect(!below.ok && slots.capacityErrors(below)).toEqual({
+			capacity: 'Sudah 2 orang memesan jam ini. Kapasitas tidak bisa kurang dari 2.'
 		});
 		expect((await slotRow(target.id)).capacity).toBe(3);
-		expect(await appointments.setCapacity(db, { slotId: target.id, capacity: '2' })).toMatchObject({
+		expect(await slots.setCapacity(db, { slotId: target.id, capacity: '2' })).toMatchObject({
 			ok: true,
 			slot: { capacity: 2, booked: 2 }
 		});
 		// now full: nobody else gets in
 		expect(
-			await appointments.book(db, { applicationId: await application(people.citizen), slotId: target.id, user: people.citizen, now })
+			await appointmentBooking.book(db, { applicationId: await application(people.citizen), slotId: target.id, user: people.citizen, now })
 		).toEqual({ ok: false, reason: 'full' });
-		expect(await appointments.setCapacity(db, { slotId: target.id, capacity: '-1' })).toMatchObject({ ok: false });
-		expect(await appointments.setCapacity(db, { slotId: crypto.randomUUID(), capacity: '4' })).toEqual({
-			ok: false,
-			errors: { form: 'Jadwal itu tidak ditemukan.' }
-		});
+		expect(await slots.setCapacity(db, { slotId: target.id, capacity: '-1' })).toMatchObject({ ok: false, reason: 'invalid' });
+		const gone = await slots.setCapacity(db, { slotId: crypto.randomUUID(), capacity: '4' });
+		expect(gone).toEqual({ ok: false, reason: 'slot_gone' });
+		expect(!gone.ok && slots.capacityErrors(gone)).toEqual({ form: 'Jadwal itu tidak ditemukan.' });
 	});
 
 	it('creates slots on working days only, and the same plan twice creates nothing new', async () => {
@@ -352,7 +354,7 @@ describe('the office and the admin', () => {
 			times: '08:00, 9.00',
 			capacity: '4'
 		};
-		const result = await appointments.createSlotsForRange(db, plan);
+		const result = await slots.createSlotsForRange(db, plan);
 		// 24 Dec cuti bersama, 25 Dec Natal, 26–27 a weekend
 		expect(result).toEqual({
 			ok: true,
@@ -360,8 +362,8 @@ describe('the office and the admin', () => {
 			dates: ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'],
 			beyondKnownCalendar: false
 		});
-		expect(await appointments.createSlotsForRange(db, plan)).toMatchObject({ ok: true, created: 0 });
-		const open = await appointments.openSlots(db, { locationId: 'kec-cempaka', fromDate: '2026-12-21', days: 2, now });
+		expect(await slots.createSlotsForRange(db, plan)).toMatchObject({ ok: true, created: 0 });
+		const open = await slots.openSlots(db, { locationId: 'kec-cempaka', fromDate: '2026-12-21', days: 2, now });
 		expect(open.map((s) => [s.date, s.startTime, s.free])).toEqual([
 			['2026-12-21', '08:00', 4],
 			['2026-12-21', '09:00', 4],
@@ -369,7 +371,7 @@ describe('the office and the admin', () => {
 			['2026-12-22', '09:00', 4]
 		]);
 
-		expect(await appointments.createSlotsForRange(db, { ...plan, to: '2026-12-20', times: '8 pagi', capacity: '0' })).toEqual({
+		expect(await slots.createSlotsForRange(db, { ...plan, to: '2026-12-20', times: '8 pagi', capacity: '0' })).toEqual({
 			ok: false,
 			errors: {
 				to: 'Tanggal akhir tidak boleh sebelum tanggal mulai.',
@@ -377,12 +379,12 @@ describe('the office and the admin', () => {
 				capacity: 'Kapasitas harus angka bulat 1 sampai 500.'
 			}
 		});
-		expect(await appointments.createSlotsForRange(db, { ...plan, locationId: 'bulan' })).toEqual({
+		expect(await slots.createSlotsForRange(db, { ...plan, locationId: 'bulan' })).toEqual({
 			ok: false,
 			errors: { locationId: 'Pilih lokasi dari daftar.' }
 		});
 		expect(
-			await appointments.createSlotsForRange(db, { ...plan, from: '2027-01-04', to: '2027-01-05' })
+			await slots.createSlotsForRange(db, { ...plan, from: '2027-01-04', to: '2027-01-05' })
 		).toMatchObject({ ok: true, created: 4, beyondKnownCalendar: true });
 	});
 });

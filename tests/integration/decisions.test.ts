@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationEvents, applications as table, notifications, results, services, type ServiceRow } from '../../src/lib/server/db/schema';
@@ -114,7 +115,7 @@ describe('the correction loop', () => {
 			now: wita('2026-11-24T09:00:00')
 		});
 		expect(early).toMatchObject({ ok: false, message: expect.stringContaining('Foto Kartu Keluarga') });
-		await applications.attachDocument(db, store, {
+		await documentFiles.attachDocument(db, store, {
 			applicationId: app.id,
 			requirementKey: 'kk_scan',
 			bytes: new Uint8Array(readFileSync('tests/fixtures/kartu-keluarga.jpg')),

@@ -1,7 +1,7 @@
 /** The server's draft store (the table behind the form without JavaScript) keeps the draft-store contract. */
 import { afterAll, beforeAll } from 'vitest';
 import { draftStoreContract } from '../../src/lib/drafts/draft-store.contract';
-import * as applications from '../../src/lib/server/applications';
+import * as serverDrafts from '../../src/lib/server/drafts';
 import { users } from '../../src/lib/server/db/schema';
 import { freshDatabase } from './db';
 
@@ -23,6 +23,6 @@ beforeAll(async () => {
 afterAll(() => fresh.cleanup());
 
 draftStoreContract('server table (libSQL file)', async () => ({
-	store: applications.draftStore(fresh.db, 'user-a'),
-	other: applications.draftStore(fresh.db, 'user-b')
+	store: serverDrafts.draftStore(fresh.db, 'user-a'),
+	other: serverDrafts.draftStore(fresh.db, 'user-b')
 }));

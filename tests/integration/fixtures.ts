@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import * as accounts from '../../src/lib/server/accounts';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { services, users } from '../../src/lib/server/db/schema';
@@ -45,10 +47,10 @@ export function memoryStore(): DocumentStore {
 
 /** A submitted birth-certificate application with its two required photos. */
 export async function submittedBirthApplication(db: Database, store: DocumentStore, applicant: SessionUser, now: Date) {
-	const id = await applications.startDraft(db, applicant.id, 'akta-kelahiran', now);
+	const id = await serverDrafts.startDraft(db, applicant.id, 'akta-kelahiran', now);
 	const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 	for (const requirementKey of ['birth_letter', 'kk_scan']) {
-		await applications.attachDocument(db, store, {
+		await documentFiles.attachDocument(db, store, {
 			applicationId: id,
 			requirementKey,
 			bytes: photo,
@@ -58,7 +60,7 @@ export async function submittedBirthApplication(db: Database, store: DocumentSto
 		});
 	}
 	const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
-	const result = await applications.submit(db, { id, service: service!, answers: birthAnswers, applicant, now });
+	const result = await submission.submit(db, { id, service: service!, answers: birthAnswers, applicant, now });
 	if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
 	return result.application;
 }

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationDrafts, applications as applicationsTable, documents, services, type ServiceRow } from '../../src/lib/server/db/schema';
@@ -44,7 +46,7 @@ const files = () => ['birth_letter', 'kk_scan'].map((requirementKey) => ({ requi
 const whole = (id: string) => ({ id, serviceSlug: 'akta-kelahiran', answers: birthAnswers, files: files() });
 const docsUnder = (id: string) => db.select().from(documents).where(eq(documents.applicationId, id));
 const attach = (store: DocumentStore, id: string, user: SessionUser, requirementKey = 'birth_letter') =>
-	applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: user.id, now });
+	documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: user.id, now });
 
 beforeAll(async () => {
 	({ db, cleanup } = await freshDatabase());
@@ -58,13 +60,13 @@ afterAll(() => cleanup());
 describe('someone else’s id', () => {
 	it('a server draft stays its owner’s: the API, a plain submit and an upload with its id are refused', async () => {
 		const store = countingStore();
-		const id = await applications.startDraft(db, a.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, a.id, 'akta-kelahiran', now);
 		expect((await attach(store, id, a, 'birth_letter')).ok).toBe(true);
 		expect((await attach(store, id, a, 'kk_scan')).ok).toBe(true);
 		const held = new Set(store.keys);
 
-		expect(await applications.submitComplete(db, store, b, whole(id), now)).toEqual({ ok: false, reason: 'not_yours' });
-		expect(await applications.submit(db, { id, service, answers: birthAnswers, applicant: b, now })).toEqual({ ok: false, reason: 'not_yours' });
+		expect(await submission.submitComplete(db, store, b, whole(id), now)).toEqual({ ok: false, reason: 'not_yours' });
+		expect(await submission.submit(db, { id, service, answers: birthAnswers, applicant: b, now })).toEqual({ ok: false, reason: 'not_yours' });
 		expect(await attach(store, id, b)).toEqual({ ok: false, problem: 'not_yours' });
 
 		// nothing of B's stayed, in the table or the store; the draft and its documents are A's as before
@@ -72,10 +74,10 @@ describe('someone else’s id', () => {
 		expect(store.keys).toEqual(held);
 		expect((await db.select().from(applicationDrafts).where(eq(applicationDrafts.id, id)))[0]?.userId).toBe(a.id);
 		expect((await db.select().from(applicationsTable).where(eq(applicationsTable.id, id)))).toEqual([]);
-		expect(await applications.loadDraft(db, b.id, id)).toBeNull();
+		expect(await serverDrafts.loadDraft(db, b.id, id)).toBeNull();
 
 		// A then submits it as theirs
-		const mine = await applications.submit(db, { id, service, answers: birthAnswers, applicant: a, now });
+		const mine = await submission.submit(db, { id, service, answers: birthAnswers, applicant: a, now });
 		expect(mine).toMatchObject({ ok: true, created: true, application: { applicantId: a.id } });
 	});
 
@@ -83,14 +85,14 @@ describe('someone else’s id', () => {
 		const store = countingStore();
 		const app = await submittedBirthApplication(db, store, a, now);
 		const held = new Set(store.keys);
-		expect(await applications.submitComplete(db, store, b, whole(app.id), now)).toEqual({ ok: false, reason: 'not_yours' });
+		expect(await submission.submitComplete(db, store, b, whole(app.id), now)).toEqual({ ok: false, reason: 'not_yours' });
 		expect(await attach(store, app.id, b)).toEqual({ ok: false, problem: 'not_yours' });
 		// not even its own applicant adds a document while no correction is asked
 		expect(await attach(store, app.id, a)).toEqual({ ok: false, problem: 'not_yours' });
 		expect(store.keys).toEqual(held);
 		expect((await docsUnder(app.id)).every((d) => d.uploadedBy === a.id)).toBe(true);
 		// the applicant's own retry still answers with the application
-		expect(await applications.submitComplete(db, store, a, whole(app.id), now)).toMatchObject({ ok: true, created: false });
+		expect(await submission.submitComplete(db, store, a, whole(app.id), now)).toMatchObject({ ok: true, created: false });
 	});
 
 	it('an id the phone made (no server draft): what another user uploaded under it is neither counted nor kept', async () => {
@@ -100,39 +102,39 @@ describe('someone else’s id', () => {
 		expect((await attach(store, id, b, 'kk_scan')).ok).toBe(true);
 		const [bsLetter] = await docsUnder(id);
 		// B's uploads do not make A's submission complete
-		const early = await applications.submit(db, { id, service, answers: birthAnswers, applicant: a, now });
+		const early = await submission.submit(db, { id, service, answers: birthAnswers, applicant: a, now });
 		expect(early).toMatchObject({ ok: false, reason: 'invalid', missingDocuments: ['birth_letter', 'kk_scan'] });
 		// and B's upload never replaces A's, nor A's B's
 		expect((await attach(store, id, a, 'birth_letter')).ok).toBe(true);
 		expect((await docsUnder(id)).some((d) => d.id === bsLetter!.id)).toBe(true);
 
-		const made = await applications.submitComplete(db, store, a, whole(id), now);
+		const made = await submission.submitComplete(db, store, a, whole(id), now);
 		expect(made).toMatchObject({ ok: true, created: true, application: { applicantId: a.id } });
 		const held = await docsUnder(id);
 		expect(held.map((d) => d.uploadedBy)).toEqual([a.id, a.id]);
 		expect(new Set(held.map((d) => d.requirementKey))).toEqual(new Set(['birth_letter', 'kk_scan']));
 		// the store keeps exactly the application's two files: B's bytes went with their rows
 		expect(store.keys).toEqual(new Set(held.map((d) => d.storageKey)));
-		expect(await applications.documentForViewer(db, b, held[0]!.id)).toBeNull();
+		expect(await documentFiles.documentForViewer(db, b, held[0]!.id)).toBeNull();
 	});
 
 	it('a document of a draft is seen only by the draft’s owner who uploaded it', async () => {
 		const store = countingStore();
-		const id = await applications.startDraft(db, a.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, a.id, 'akta-kelahiran', now);
 		const mine = await attach(store, id, a);
 		expect(mine.ok).toBe(true);
 		const documentId = mine.ok ? mine.documentId : '';
-		expect(await applications.documentForViewer(db, a, documentId)).not.toBeNull();
-		expect(await applications.documentForViewer(db, b, documentId)).toBeNull();
+		expect(await documentFiles.documentForViewer(db, a, documentId)).not.toBeNull();
+		expect(await documentFiles.documentForViewer(db, b, documentId)).toBeNull();
 	});
 
 	it('a withdrawn volunteer cannot submit for a resident any more', async () => {
-		const id = await applications.startDraft(db, volunteer.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, volunteer.id, 'akta-kelahiran', now);
 		const store = countingStore();
 		await attach(store, id, volunteer, 'birth_letter');
 		await attach(store, id, volunteer, 'kk_scan');
 		const former = { ...volunteer, role: 'citizen' as const };
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id,
 			service,
 			answers: birthAnswers,
@@ -149,7 +151,7 @@ describe('racing on one id', () => {
 		const store = countingStore();
 		const id = crypto.randomUUID();
 		const replies = await Promise.all(
-			Array.from({ length: 20 }, (_, i) => applications.submitComplete(db, store, i % 2 ? a : b, whole(id), now))
+			Array.from({ length: 20 }, (_, i) => submission.submitComplete(db, store, i % 2 ? a : b, whole(id), now))
 		);
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, id));
 		expect(row).toBeDefined();
@@ -172,9 +174,9 @@ describe('racing on one id', () => {
 
 	it('the same race on someone’s server draft: the draft’s owner wins every time', async () => {
 		const store = countingStore();
-		const id = await applications.startDraft(db, a.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, a.id, 'akta-kelahiran', now);
 		const replies = await Promise.all(
-			Array.from({ length: 20 }, (_, i) => applications.submitComplete(db, store, i % 2 ? a : b, whole(id), now))
+			Array.from({ length: 20 }, (_, i) => submission.submitComplete(db, store, i % 2 ? a : b, whole(id), now))
 		);
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, id));
 		expect(row?.applicantId).toBe(a.id);

@@ -95,7 +95,7 @@ describe('a result on the SLA clock', () => {
 		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim', now: wita('2026-11-23T08:30:00') });
 		await decide(db, { applicationId: app.id, actor: dewi, action: 'request_correction', note: 'Foto KK buram.', correction: { fields: [], documents: ['kk_scan'] }, now: wita('2026-11-23T09:00:00') });
 		// the resident answers two working days later (the document replaced)
-		const { attachDocument } = await import('../../src/lib/server/applications');
+		const { attachDocument } = await import('../../src/lib/server/documents');
 		const { readFileSync } = await import('node:fs');
 		await attachDocument(db, store, { applicationId: app.id, requirementKey: 'kk_scan', bytes: new Uint8Array(readFileSync('tests/fixtures/kartu-keluarga.jpg')), originalName: 'kk.jpg', uploadedBy: citizen.id, now: wita('2026-11-25T09:00:00') });
 		const resubmitted = await decide(db, { applicationId: app.id, actor: citizen, action: 'resubmit', now: wita('2026-11-25T09:00:00') });

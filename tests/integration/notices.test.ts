@@ -5,7 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { openDatabase, type Database } from '../../src/lib/server/db/open';
 import { noticeOutbox, notifications, services, users } from '../../src/lib/server/db/schema';
@@ -141,14 +143,14 @@ describe('queued with the event', () => {
 		const config = configWith({ whatsapp: true });
 		configureNotify(config);
 		const now = wita('2026-11-27T09:00:00');
-		const id = await applications.startDraft(db, volunteer.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, volunteer.id, 'akta-kelahiran', now);
 		const { readFileSync } = await import('node:fs');
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'f.jpg', uploadedBy: volunteer.id, now });
+			await documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'f.jpg', uploadedBy: volunteer.id, now });
 		}
 		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
-		const submitted = await applications.submit(db, {
+		const submitted = await submission.submit(db, {
 			id,
 			service: service!,
 			answers: birthAnswers,

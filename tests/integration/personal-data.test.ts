@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
+import * as serverDrafts from '../../src/lib/server/drafts';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as casework from '../../src/lib/server/casework';
 import { decide } from '../../src/lib/server/decisions';
@@ -141,8 +142,8 @@ describe('key rotation', () => {
 		await decide(db, { applicationId: app.id, action: 'claim', actor: dewi });
 		await decide(db, { applicationId: app.id, action: 'request_correction', actor: dewi, note: 'Nama anak salah eja.', correction: { fields: ['child_name'], documents: [] } });
 		expect(await decide(db, { applicationId: app.id, action: 'resubmit', actor: citizen, answers: { child_name: 'Muhammad Rizky' } })).toMatchObject({ ok: true });
-		const draftId = await applications.startDraft(db, citizen.id, 'akta-kelahiran');
-		await applications.draftStore(db, citizen.id).saveAnswers(draftId, { mother_nik: birthAnswers.mother_nik });
+		const draftId = await serverDrafts.startDraft(db, citizen.id, 'akta-kelahiran');
+		await serverDrafts.draftStore(db, citizen.id).saveAnswers(draftId, { mother_nik: birthAnswers.mother_nik });
 
 		const next = newKeySpec('test2');
 		const both = await keyringFrom(`${next},${testKeySpec}`);
@@ -168,7 +169,7 @@ describe('key rotation', () => {
 			}
 			const found = (await applications.findByNik(db, dewi, birthAnswers.mother_nik)).map((f) => f.id);
 			expect(found).toEqual(expect.arrayContaining([app.id, legacy.id]));
-			const draft = await applications.draftStore(db, citizen.id).load(draftId);
+			const draft = await serverDrafts.draftStore(db, citizen.id).load(draftId);
 			expect(draft?.answers.mother_nik).toBe(birthAnswers.mother_nik);
 			const [doc] = await db.select().from(documents).where(eq(documents.applicationId, app.id));
 			const file = await store.get(doc!.storageKey);

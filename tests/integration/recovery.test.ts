@@ -16,7 +16,9 @@ import * as recovery from '../../src/lib/server/recovery';
 import { fakeZenziva, type FakeProvider } from '../support/fake-providers';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, wita } from './fixtures';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import { services } from '../../src/lib/server/db/schema';
 import * as verified from '../../src/lib/server/verified-phone';
 import { readFileSync } from 'node:fs';
@@ -127,13 +129,13 @@ describe('a confirmed number', () => {
 		const residentPhone = '+6281377771111';
 		const now = wita('2026-11-23T09:00:00');
 		const store = memoryStore();
-		const id = await applications.startDraft(db, volunteer.id, 'akta-kelahiran', now);
+		const id = await serverDrafts.startDraft(db, volunteer.id, 'akta-kelahiran', now);
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'f.jpg', uploadedBy: volunteer.id, now });
+			await documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'f.jpg', uploadedBy: volunteer.id, now });
 		}
 		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
-		const submitted = await applications.submit(db, {
+		const submitted = await submission.submit(db, {
 			id,
 			service: service!,
 			answers: birthAnswers,

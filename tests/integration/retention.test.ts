@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retentionMillis } from '../../src/lib/domain/privacy';
-import * as applications from '../../src/lib/server/applications';
+import * as serverDrafts from '../../src/lib/server/drafts';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationDrafts, applications as table, documents, loginThrottle, notifications, phoneCodes } from '../../src/lib/server/db/schema';
@@ -29,9 +29,9 @@ afterAll(() => cleanup());
 describe('runRetention', () => {
 	it('deletes old drafts, documents of cancelled applications, spent throttle rows; keeps the application and the rest', async () => {
 		const start = wita('2026-11-10T09:00:00');
-		const oldDraft = await applications.startDraft(db, citizen.id, 'akta-kelahiran', start);
+		const oldDraft = await serverDrafts.startDraft(db, citizen.id, 'akta-kelahiran', start);
 		const now = new Date(start.getTime() + Math.max(retentionMillis('serverDraft'), retentionMillis('closedApplicationDocuments')) + DAY);
-		const freshDraft = await applications.startDraft(db, citizen.id, 'akta-kelahiran', new Date(now.getTime() - 5 * DAY));
+		const freshDraft = await serverDrafts.startDraft(db, citizen.id, 'akta-kelahiran', new Date(now.getTime() - 5 * DAY));
 		const cancelled = await submittedBirthApplication(db, store, citizen, start);
 		expect(await decide(db, { applicationId: cancelled.id, action: 'cancel', actor: citizen, now: start })).toMatchObject({ ok: true });
 		const open = await submittedBirthApplication(db, store, citizen, start);
@@ -72,7 +72,7 @@ describe('runRetention', () => {
 describe('a deletion request', () => {
 	it('is answered within its clock: what may go goes, the application stays, the resident reads the answer', async () => {
 		const now = wita('2026-11-23T09:00:00');
-		const draft = await applications.startDraft(db, citizen.id, 'akta-kelahiran', now);
+		const draft = await serverDrafts.startDraft(db, citizen.id, 'akta-kelahiran', now);
 		expect(await myData.request(db, citizen, { kind: 'deletion', detail: '' }, now)).toMatchObject({ ok: false, errors: { detail: expect.any(String) } });
 		expect(await myData.request(db, citizen, { kind: 'deletion', detail: 'Hapus draf dan pemberitahuan saya.' }, now)).toEqual({ ok: true, kind: 'deletion' });
 		const [pending] = (await myData.requestsForAdmin(db)).filter((r) => r.request.userId === citizen.id);

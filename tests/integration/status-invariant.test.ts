@@ -9,7 +9,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveStatus } from '../../src/lib/domain/events';
 import { actions, allowedActions, type Action } from '../../src/lib/domain/workflow';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as casework from '../../src/lib/server/casework';
 import type { Database } from '../../src/lib/server/db/open';
@@ -69,7 +69,7 @@ async function inputFor(action: Action, id: string, actor: SessionUser, now: Dat
 				: { ...base, note: 'Foto KK buram.', correction: { fields: [], documents: ['kk_scan'] } };
 		case 'resubmit': {
 			// the citizen replaces what was asked: a new photo for an asked document, a new value for a field
-			await applications.attachDocument(db, store, {
+			await documentFiles.attachDocument(db, store, {
 				applicationId: id,
 				requirementKey: 'kk_scan',
 				bytes: photo,

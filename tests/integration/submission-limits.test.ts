@@ -8,7 +8,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileMessages, MAX_DOCUMENT_BYTES } from '../../src/lib/domain/file-type';
 import { limitMessages, submissionLimits } from '../../src/lib/domain/limits';
-import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Database } from '../../src/lib/server/db/open';
 import { applicationDrafts, applications as applicationsTable, documents, services } from '../../src/lib/server/db/schema';
@@ -181,7 +183,7 @@ describe('submitComplete (the same check without the HTTP caps)', () => {
 
 	it('drops a 1 MB applicant_name on a service without that field; the name is the owner field', async () => {
 		const id = crypto.randomUUID();
-		const result = await applications.submitComplete(db, store, citizen, {
+		const result = await submission.submitComplete(db, store, citizen, {
 			id,
 			serviceSlug: 'izin-usaha',
 			answers: { ...permitAnswers, applicant_name: 'x'.repeat(1024 * 1024) },
@@ -198,9 +200,9 @@ describe('submitComplete (the same check without the HTTP caps)', () => {
 
 	it('refuses 20,000 unknown keys and a 5 MB value', async () => {
 		const many = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, 'x']));
-		const a = await applications.submitComplete(db, store, citizen, { id: crypto.randomUUID(), serviceSlug: 'izin-usaha', answers: { ...permitAnswers, ...many }, files: [] });
+		const a = await submission.submitComplete(db, store, citizen, { id: crypto.randomUUID(), serviceSlug: 'izin-usaha', answers: { ...permitAnswers, ...many }, files: [] });
 		expect(a.ok === false && a.reason).toBe('invalid');
-		const b = await applications.submitComplete(db, store, citizen, {
+		const b = await submission.submitComplete(db, store, citizen, {
 			id: crypto.randomUUID(),
 			serviceSlug: 'izin-usaha',
 			answers: { ...permitAnswers, business_address: 'a'.repeat(5 * 1024 * 1024) },
@@ -210,11 +212,11 @@ describe('submitComplete (the same check without the HTTP caps)', () => {
 	});
 
 	it('submit (the check page) stores a NIK typed with spaces without them', async () => {
-		const id = await applications.startDraft(db, citizen.id, 'akta-kelahiran');
+		const id = await serverDrafts.startDraft(db, citizen.id, 'akta-kelahiran');
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: citizen.id });
+			await documentFiles.attachDocument(db, store, { applicationId: id, requirementKey, bytes: photo, originalName: 'foto.jpg', uploadedBy: citizen.id });
 		}
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id,
 			service: await service('akta-kelahiran'),
 			answers: { ...birthAnswers, applicant_nik: '6372 0415 0393 0002', kk_number: ' 6372 0401 0120 0003 ' },
@@ -318,7 +320,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 		);
 
 	it('saves a page with the NIK and phone normalised', async () => {
-		const id = await applications.startDraft(db, citizen.id, 'izin-usaha');
+		const id = await serverDrafts.startDraft(db, citizen.id, 'izin-usaha');
 		const form = new FormData();
 		form.set('owner_nik', '6372 0415 0393 0002');
 		form.set('owner_name', ' Budi Santoso ');
@@ -329,7 +331,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 	});
 
 	it('refuses an over-long name with the maximum and gives back what was typed', async () => {
-		const id = await applications.startDraft(db, citizen.id, 'izin-usaha');
+		const id = await serverDrafts.startDraft(db, citizen.id, 'izin-usaha');
 		const form = new FormData();
 		form.set('owner_nik', '6372041503930002');
 		form.set('owner_name', 'a'.repeat(101));
@@ -342,7 +344,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 	});
 
 	it('refuses a document over 10 MB while reading it (413), storing nothing', async () => {
-		const id = await applications.startDraft(db, citizen.id, 'izin-usaha');
+		const id = await serverDrafts.startDraft(db, citizen.id, 'izin-usaha');
 		const { stream, seen } = countingBody(50 * 1024 * 1024);
 		const result = (await simpan(id, 'dokumen-1', stream, { 'content-type': 'multipart/form-data; boundary=x' })) as {
 			status: number;
@@ -355,7 +357,7 @@ describe('the guided form (form actions) uses the same checks', () => {
 	});
 
 	it('refuses two files on a page that takes one', async () => {
-		const id = await applications.startDraft(db, citizen.id, 'izin-usaha');
+		const id = await serverDrafts.startDraft(db, citizen.id, 'izin-usaha');
 		const form = new FormData();
 		form.append('file', new Blob([photo as unknown as BlobPart], { type: 'image/jpeg' }), 'a.jpg');
 		form.append('file', new Blob([photo as unknown as BlobPart], { type: 'image/jpeg' }), 'b.jpg');

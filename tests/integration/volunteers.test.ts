@@ -4,11 +4,15 @@
  * (wrong guesses limited), and the resident removing the volunteer, who then loses access everywhere.
  */
 import { readFileSync } from 'node:fs';
-import { checkResident, consentText, residentWording, type ResidentInput } from '../../src/lib/domain/resident';
+import { checkResident, consentText, residentForSubmit, residentWording, type ResidentInput } from '../../src/lib/domain/resident';
+import { refuseSchema, requestSchema, volunteerRequestMessages } from '../../src/lib/domain/volunteer-requests';
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as applications from '../../src/lib/server/applications';
+import * as documentFiles from '../../src/lib/server/documents';
+import * as serverDrafts from '../../src/lib/server/drafts';
+import * as submission from '../../src/lib/server/submission';
 import * as session from '../../src/lib/server/auth/session';
 import { correctionFor, decide } from '../../src/lib/server/decisions';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -19,11 +23,15 @@ import {
 	notifications,
 	services,
 	users,
-	volunteerRequests,
+	volunteerRequests as volunteerRequestsTable,
 	type DraftResident
 } from '../../src/lib/server/db/schema';
 import type { DocumentStore } from '../../src/lib/server/storage';
-import * as volunteers from '../../src/lib/server/volunteers';
+import * as ownership from '../../src/lib/server/ownership';
+import * as residentDrafts from '../../src/lib/server/resident-drafts';
+import { trackingMessages } from '../../src/lib/server/tracking';
+import * as volunteerDashboard from '../../src/lib/server/volunteer-dashboard';
+import * as volunteerRequests from '../../src/lib/server/volunteer-requests';
 import { freshDatabase } from './db';
 import { birthAnswers, memoryStore, person, wita } from './fixtures';
 
@@ -44,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const request = (kelurahan = '63.72.04.1003', motivation = 'Saya ingin membantu tetangga lansia di RT saya.') =>
-	v.parse(volunteers.requestSchema, { kelurahan, motivation });
+	v.parse(requestSchema, { kelurahan, motivation });
 
 async function roleOf(userId: string) {
 	const [row] = await db.select({ role: users.role, kelurahan: users.kelurahan }).from(users).where(eq(users.id, userId));
@@ -58,73 +66,73 @@ async function unreadTexts(userId: string) {
 
 describe('becoming a volunteer', () => {
 	it('refuses a kelurahan outside Banjarbaru and a motivation too short, in Indonesian', () => {
-		const parsed = v.safeParse(volunteers.requestSchema, { kelurahan: '63.71.01.1001', motivation: 'mau' });
+		const parsed = v.safeParse(requestSchema, { kelurahan: '63.71.01.1001', motivation: 'mau' });
 		expect(parsed.success).toBe(false);
 		const messages = parsed.issues!.map((i) => i.message);
-		expect(messages).toContain(volunteers.volunteerMessages.kelurahanUnknown);
-		expect(messages).toContain(volunteers.volunteerMessages.motivationShort);
+		expect(messages).toContain(volunteerRequestMessages.kelurahanUnknown);
+		expect(messages).toContain(volunteerRequestMessages.motivationShort);
 	});
 
 	it('request → approve: the citizen becomes a volunteer for that kelurahan, is told, and logs in again', async () => {
 		const now = wita('2026-06-01T09:00:00');
 		const before = await session.create(db, people.candidate!.id, now);
 
-		expect(await volunteers.request(db, people.candidate!, request(), now)).toEqual({ ok: true });
+		expect(await volunteerRequests.request(db, people.candidate!, request(), now)).toEqual({ ok: true });
 		// asking twice while the first is pending changes nothing
-		expect(await volunteers.request(db, people.candidate!, request(), now)).toEqual({ ok: false, reason: 'pending' });
+		expect(await volunteerRequests.request(db, people.candidate!, request(), now)).toEqual({ ok: false, reason: 'pending' });
 		// only citizens ask
-		expect(await volunteers.request(db, people.officer!, request(), now)).toEqual({ ok: false, reason: 'not_citizen' });
+		expect(await volunteerRequests.request(db, people.officer!, request(), now)).toEqual({ ok: false, reason: 'not_citizen' });
 
-		const { pending } = await volunteers.forAdmin(db);
+		const { pending } = await volunteerRequests.forAdmin(db);
 		const mine = pending.filter((p) => p.name === 'Rina Relawan');
 		expect(mine).toHaveLength(1);
 		expect(mine[0]!.kelurahanName).toBe('Komet');
 
-		const approved = await volunteers.approve(db, people.admin!, mine[0]!.id, now);
+		const approved = await volunteerRequests.approve(db, people.admin!, mine[0]!.id, now);
 		expect(approved).toEqual({ ok: true, name: 'Rina Relawan' });
 		expect(await roleOf(people.candidate!.id)).toEqual({ role: 'volunteer', kelurahan: '63.72.04.1003' });
 		expect(await session.validate(db, before.token, now)).toBeNull();
 		expect((await unreadTexts(people.candidate!.id)).join(' ')).toContain('Kelurahan Komet disetujui');
-		const [decided] = await db.select().from(volunteerRequests).where(eq(volunteerRequests.id, mine[0]!.id));
+		const [decided] = await db.select().from(volunteerRequestsTable).where(eq(volunteerRequestsTable.id, mine[0]!.id));
 		expect(decided).toMatchObject({ status: 'approved', decidedBy: people.admin!.id });
 
 		// a second click on the same request does nothing more
-		expect(await volunteers.approve(db, people.admin!, mine[0]!.id, now)).toEqual({ ok: false, reason: 'not_found' });
-		expect((await volunteers.forAdmin(db)).volunteers.map((p) => p.name)).toContain('Rina Relawan');
+		expect(await volunteerRequests.approve(db, people.admin!, mine[0]!.id, now)).toEqual({ ok: false, reason: 'not_found' });
+		expect((await volunteerRequests.forAdmin(db)).volunteers.map((p) => p.name)).toContain('Rina Relawan');
 	});
 
 	it('withdrawing the role makes the account a citizen again and ends its sessions', async () => {
 		const now = wita('2026-06-02T09:00:00');
 		const open = await session.create(db, people.candidate!.id, now);
-		expect(await volunteers.withdraw(db, people.candidate!.id, now)).toEqual({ ok: true, name: 'Rina Relawan' });
+		expect(await volunteerRequests.withdraw(db, people.candidate!.id, now)).toEqual({ ok: true, name: 'Rina Relawan' });
 		expect(await roleOf(people.candidate!.id)).toEqual({ role: 'citizen', kelurahan: null });
 		expect(await session.validate(db, open.token, now)).toBeNull();
-		expect((await volunteers.latestRequest(db, people.candidate!.id))?.status).toBe('withdrawn');
+		expect((await volunteerRequests.latestRequest(db, people.candidate!.id))?.status).toBe('withdrawn');
 		// withdrawing someone who is not a volunteer finds nobody
-		expect(await volunteers.withdraw(db, people.officer!.id, now)).toEqual({ ok: false, reason: 'not_found' });
+		expect(await volunteerRequests.withdraw(db, people.officer!.id, now)).toEqual({ ok: false, reason: 'not_found' });
 	});
 
 	it('an account that is no longer a citizen’s is not made a volunteer, and its request waits for a refusal', async () => {
 		const now = wita('2026-06-02T10:00:00');
 		const changed = await person(db, 'Bayu Pindah', '+6281322220009');
-		await volunteers.request(db, changed, request(), now);
-		const id = (await volunteers.latestRequest(db, changed.id))!.id;
+		await volunteerRequests.request(db, changed, request(), now);
+		const id = (await volunteerRequests.latestRequest(db, changed.id))!.id;
 		await db.update(users).set({ role: 'officer', officeId: 'dpmptsp' }).where(eq(users.id, changed.id));
-		expect(await volunteers.approve(db, people.admin!, id, now)).toEqual({ ok: false, reason: 'not_citizen' });
+		expect(await volunteerRequests.approve(db, people.admin!, id, now)).toEqual({ ok: false, reason: 'not_citizen' });
 		expect(await roleOf(changed.id)).toMatchObject({ role: 'officer', kelurahan: null });
-		expect((await volunteers.latestRequest(db, changed.id))?.status).toBe('pending');
+		expect((await volunteerRequests.latestRequest(db, changed.id))?.status).toBe('pending');
 		expect(await unreadTexts(changed.id)).toEqual([]);
 	});
 
 	it('refusing needs a note, which the citizen reads', async () => {
 		const now = wita('2026-06-03T09:00:00');
-		await volunteers.request(db, people.candidate!, request('63.72.03.1001'), now);
-		const id = (await volunteers.latestRequest(db, people.candidate!.id))!.id;
-		expect(v.safeParse(volunteers.refuseSchema, { requestId: id, note: '  ' }).success).toBe(false);
-		const refused = await volunteers.refuse(db, people.admin!, { requestId: id, note: 'Kelurahan Palam sudah punya cukup relawan.' }, now);
+		await volunteerRequests.request(db, people.candidate!, request('63.72.03.1001'), now);
+		const id = (await volunteerRequests.latestRequest(db, people.candidate!.id))!.id;
+		expect(v.safeParse(refuseSchema, { requestId: id, note: '  ' }).success).toBe(false);
+		const refused = await volunteerRequests.refuse(db, people.admin!, { requestId: id, note: 'Kelurahan Palam sudah punya cukup relawan.' }, now);
 		expect(refused.ok).toBe(true);
 		expect(await roleOf(people.candidate!.id)).toMatchObject({ role: 'citizen' });
-		expect(await volunteers.latestRequest(db, people.candidate!.id)).toMatchObject({
+		expect(await volunteerRequests.latestRequest(db, people.candidate!.id)).toMatchObject({
 			status: 'refused',
 			note: 'Kelurahan Palam sudah punya cukup relawan.'
 		});
@@ -143,10 +151,10 @@ describe('applying for a resident, claiming, releasing', () => {
 	}
 
 	it('a resident draft starts empty, takes the resident and a parent’s consent, and is refused for all but volunteers and officers at the counter', async () => {
-		expect(await volunteers.startForResident(db, people.admin!, 'akta-kelahiran')).toBeNull();
-		expect(await volunteers.startForResident(db, { ...people.officer!, role: 'citizen' }, 'akta-kelahiran')).toBeNull();
+		expect(await residentDrafts.startForResident(db, people.admin!, 'akta-kelahiran')).toBeNull();
+		expect(await residentDrafts.startForResident(db, { ...people.officer!, role: 'citizen' }, 'akta-kelahiran')).toBeNull();
 		// an officer serves a walk-in resident at the counter through the same journey
-		expect(await volunteers.startForResident(db, people.officer!, 'akta-kelahiran')).toEqual(expect.any(String));
+		expect(await residentDrafts.startForResident(db, people.officer!, 'akta-kelahiran')).toEqual(expect.any(String));
 
 		const check = (input: Partial<ResidentInput>) => checkResident('parent', people.volunteer!.phone, input);
 		const own = check({ name: 'Ahmad', phone: '0813 2222 0003', how: 'ticked', parentName: 'Ahmad', isParent: 'ya' });
@@ -166,13 +174,13 @@ describe('applying for a resident, claiming, releasing', () => {
 
 	it('submit for a resident records the consent and the volunteer; the resident has no account yet', async () => {
 		const now = wita('2026-11-23T10:00:00');
-		const id = (await volunteers.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
-		let loaded = (await applications.loadDraft(db, people.volunteer!.id, id))!;
+		const id = (await residentDrafts.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
+		let loaded = (await serverDrafts.loadDraft(db, people.volunteer!.id, id))!;
 		expect(loaded.draft.resident).toEqual({ name: '', phone: '', consent: null });
 		// not complete yet: nothing to submit with
-		expect(volunteers.residentForSubmit(loaded.draft.resident, people.volunteer!, now)).toBeNull();
+		expect(residentForSubmit(loaded.draft.resident, people.volunteer!, now)).toBeNull();
 
-		await volunteers.saveResident(
+		await residentDrafts.saveResident(
 			db,
 			loaded.draft,
 			{ name: 'Ahmad Fauzi', phone: residentPhone, consent: { by: 'parent', how: 'spoken', name: 'Ahmad Fauzi' } },
@@ -180,7 +188,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		);
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, {
+			await documentFiles.attachDocument(db, store, {
 				applicationId: id,
 				requirementKey,
 				bytes: photo,
@@ -189,9 +197,9 @@ describe('applying for a resident, claiming, releasing', () => {
 				now
 			});
 		}
-		loaded = (await applications.loadDraft(db, people.volunteer!.id, id))!;
-		const resident = volunteers.residentForSubmit(loaded.draft.resident, people.volunteer!, now)!;
-		const result = await applications.submit(db, {
+		loaded = (await serverDrafts.loadDraft(db, people.volunteer!.id, id))!;
+		const resident = residentForSubmit(loaded.draft.resident, people.volunteer!, now)!;
+		const result = await submission.submit(db, {
 			id,
 			service: await birthService(),
 			answers: { ...birthAnswers, applicant_phone: residentPhone },
@@ -214,11 +222,11 @@ describe('applying for a resident, claiming, releasing', () => {
 		expect(consentText(application.consent!)).toContain('dicatat oleh relawan Rudi Relawan');
 
 		// the volunteer sees it, by resident; another volunteer does not
-		const mine = await volunteers.helped(db, people.volunteer!);
+		const mine = await volunteerDashboard.helped(db, people.volunteer!);
 		expect(mine.residents).toHaveLength(1);
 		expect(mine.residents[0]).toMatchObject({ name: 'Ahmad Fauzi', phone: '0813-7777-8888' });
 		expect(mine.residents[0]!.applications.map((a) => a.id)).toEqual([applicationId]);
-		expect((await volunteers.helped(db, people.otherVolunteer!)).residents).toEqual([]);
+		expect((await volunteerDashboard.helped(db, people.otherVolunteer!)).residents).toEqual([]);
 		expect(await applications.viewForOwner(db, people.otherVolunteer!, applicationId)).toBeNull();
 	});
 
@@ -232,7 +240,7 @@ describe('applying for a resident, claiming, releasing', () => {
 			correction: { fields: ['mother_name'], documents: [] }
 		});
 		expect(asked.ok).toBe(true);
-		const mine = await volunteers.helped(db, people.volunteer!);
+		const mine = await volunteerDashboard.helped(db, people.volunteer!);
 		expect(mine.corrections).toEqual([
 			expect.objectContaining({ id: applicationId, residentName: 'Ahmad Fauzi', correctionNote: 'Nama ibu harus sama dengan di KK.' })
 		]);
@@ -248,23 +256,27 @@ describe('applying for a resident, claiming, releasing', () => {
 		const resident = await person(db, 'Ahmad Fauzi', residentPhone);
 
 		// the phone must be the account's own number
-		const otherPhone = await volunteers.claim(db, resident, { code, phone: '0813 1111 2222' }, '10.0.0.1', now);
-		expect(otherPhone).toEqual({ ok: false, reason: 'invalid', errors: { phone: volunteers.volunteerMessages.claimPhone } });
+		const otherPhone = await ownership.claimApplication(db, resident, { code, phone: '0813 1111 2222' }, '10.0.0.1', now);
+		expect(otherPhone).toEqual({ ok: false, reason: 'invalid', problems: { phone: 'phone_not_own' } });
+		expect(ownership.claimErrors({ code: 'code_invalid', phone: 'phone_not_own' })).toEqual({
+			code: trackingMessages.code,
+			phone: ownership.ownershipMessages.claimPhone
+		});
 
 		// someone else's account, with the right code but their own phone: not found, and counted
 		const stranger = await person(db, 'Orang Lain', '+6281399990000');
-		expect(await volunteers.claim(db, stranger, { code, phone: stranger.phone }, '10.0.0.2', now)).toEqual({
+		expect(await ownership.claimApplication(db, stranger, { code, phone: stranger.phone }, '10.0.0.2', now)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		for (let i = 1; i < volunteers.CLAIM_LIMIT; i++) {
-			await volunteers.claim(db, stranger, { code: 'ABCD2345', phone: stranger.phone }, '10.0.0.2', now);
+		for (let i = 1; i < ownership.CLAIM_LIMIT; i++) {
+			await ownership.claimApplication(db, stranger, { code: 'ABCD2345', phone: stranger.phone }, '10.0.0.2', now);
 		}
-		const paused = await volunteers.claim(db, stranger, { code, phone: stranger.phone }, '10.0.0.2', now);
+		const paused = await ownership.claimApplication(db, stranger, { code, phone: stranger.phone }, '10.0.0.2', now);
 		expect(paused.ok === false && paused.reason).toBe('paused');
 
 		// the resident, with their code (typed loosely) and their number
-		const claimed = await volunteers.claim(
+		const claimed = await ownership.claimApplication(
 			db,
 			resident,
 			{ code: `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`, phone: '0813-7777-8888' },
@@ -274,7 +286,7 @@ describe('applying for a resident, claiming, releasing', () => {
 		expect(claimed).toEqual({ ok: true, applicationId, already: false });
 		expect((await applications.listForApplicant(db, resident)).map((a) => a.id)).toEqual([applicationId]);
 		// claiming again is harmless
-		expect(await volunteers.claim(db, resident, { code, phone: residentPhone }, '10.0.0.1', now)).toEqual({
+		expect(await ownership.claimApplication(db, resident, { code, phone: residentPhone }, '10.0.0.1', now)).toEqual({
 			ok: true,
 			applicationId,
 			already: true
@@ -289,27 +301,27 @@ describe('applying for a resident, claiming, releasing', () => {
 
 	it('after the resident removes the volunteer, the volunteer sees the application nowhere', async () => {
 		const now = wita('2026-11-24T09:00:00');
-		const [doc] = await applications.documentsOf(db, applicationId);
-		expect(await applications.documentForViewer(db, people.volunteer!, doc!.id)).not.toBeNull();
+		const [doc] = await documentFiles.documentsOf(db, applicationId);
+		expect(await documentFiles.documentForViewer(db, people.volunteer!, doc!.id)).not.toBeNull();
 
 		// only the applicant may remove the volunteer
-		expect((await volunteers.release(db, people.volunteer!, applicationId, now)).ok).toBe(false);
-		expect(await volunteers.release(db, people.resident!, applicationId, now)).toEqual({ ok: true });
-		expect(await volunteers.release(db, people.resident!, applicationId, now)).toEqual({
+		expect(await ownership.releaseVolunteer(db, people.volunteer!, applicationId, now)).toEqual({ ok: false, reason: 'only_applicant' });
+		expect(await ownership.releaseVolunteer(db, people.resident!, applicationId, now)).toEqual({ ok: true });
+		expect(await ownership.releaseVolunteer(db, people.resident!, applicationId, now)).toEqual({
 			ok: false,
-			message: volunteers.volunteerMessages.releaseNone
+			reason: 'not_helped'
 		});
 
 		expect(await applications.viewForOwner(db, people.volunteer!, applicationId)).toBeNull();
-		expect(await applications.documentForViewer(db, people.volunteer!, doc!.id)).toBeNull();
+		expect(await documentFiles.documentForViewer(db, people.volunteer!, doc!.id)).toBeNull();
 		expect(await correctionFor(db, people.volunteer!, applicationId)).toBeNull();
-		expect((await volunteers.helped(db, people.volunteer!)).residents).toEqual([]);
+		expect((await volunteerDashboard.helped(db, people.volunteer!)).residents).toEqual([]);
 		expect((await decide(db, { applicationId, action: 'resubmit', actor: people.volunteer!, answers: {} })).ok).toBe(false);
 
 		// the resident keeps everything, and the timeline says what happened
 		const view = await applications.viewForOwner(db, people.resident!, applicationId);
 		expect(view?.events.map((e) => e.type)).toContain('volunteer_released');
-		expect(await applications.documentForViewer(db, people.resident!, doc!.id)).not.toBeNull();
+		expect(await documentFiles.documentForViewer(db, people.resident!, doc!.id)).not.toBeNull();
 		const [row] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, applicationId));
 		expect(row).toMatchObject({ volunteerId: null, applicantId: people.resident!.id });
 		// the consent stays on record
@@ -319,10 +331,10 @@ describe('applying for a resident, claiming, releasing', () => {
 
 	it('a resident who already has an account owns the application at once', async () => {
 		const now = wita('2026-11-25T10:00:00');
-		const id = (await volunteers.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
+		const id = (await residentDrafts.startForResident(db, people.volunteer!, 'akta-kelahiran', now))!;
 		const photo = new Uint8Array(readFileSync('tests/fixtures/surat-lahir.jpg'));
 		for (const requirementKey of ['birth_letter', 'kk_scan']) {
-			await applications.attachDocument(db, store, {
+			await documentFiles.attachDocument(db, store, {
 				applicationId: id,
 				requirementKey,
 				bytes: photo,
@@ -331,12 +343,12 @@ describe('applying for a resident, claiming, releasing', () => {
 				now
 			});
 		}
-		const resident = volunteers.residentForSubmit(
+		const resident = residentForSubmit(
 			{ name: 'Ahmad Fauzi', phone: residentPhone, consent: { by: 'parent', how: 'ticked', name: 'Siti Rahmah' } },
 			people.volunteer!,
 			now
 		)!;
-		const result = await applications.submit(db, {
+		const result = await submission.submit(db, {
 			id,
 			service: await birthService(),
 			answers: birthAnswers,

@@ -85,3 +85,6 @@ const byCode = new Map<string, Kelurahan>(kelurahanList.map((kel) => [kel.code, 
 export function findKelurahan(code: string): Kelurahan | undefined {
 	return byCode.get(code);
 }
+
+/** A kelurahan's name for a code as stored (the code itself when it is not one of the 20), null for none. */
+export const kelurahanName = (code: string | null) => (code ? (findKelurahan(code)?.name ?? code) : null);

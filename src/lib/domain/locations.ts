@@ -5,7 +5,7 @@
  * signature) and picking up a finished document. A resident books a *slot* (one start time on one WITA
  * day at one location, with a capacity set by an admin) and gets a queue number to show at the counter.
  *
- * Invariants (kept by the server, `src/lib/server/appointments.ts`): a slot's bookings never exceed its
+ * Invariants (kept by the server, `src/lib/server/appointment-booking.ts` and `appointment-slots.ts`): a slot's bookings never exceed its
  * capacity; queue numbers count up per slot and are never handed out twice, not even after a cancellation.
  * Dates here are WITA calendar dates 'YYYY-MM-DD' and times WITA wall-clock 'HH:MM', exactly as stored.
  */
@@ -140,7 +140,11 @@ export const slotMessages = {
 	},
 	get capacityOrZero() {
 		return m.staff_slot_capacity_or_zero({ max: MAX_CAPACITY });
-	}
+	},
+	get slotGone() {
+		return m.staff_appointment_slot_gone();
+	},
+	capacityBooked: (booked: number) => m.staff_appointment_capacity_booked({ booked })
 } as const;
 
 const dateField = v.pipe(v.string(), v.trim(), v.check(isDateKey, () => slotMessages.date));

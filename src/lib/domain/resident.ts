@@ -161,3 +161,20 @@ export function consentText(consent: { by: ConsentBy; how: ConsentHow; name: str
 	const helper = consent.volunteerName ? m.journey_consent_by_volunteer({ name: consent.volunteerName }) : '';
 	return m.journey_consent_sentence({ who, how, when, helper });
 }
+
+/**
+ * What submitting needs for a resident: null while the resident page is not complete. The consent gets
+ * its time and the helper's name here, so the application records who helped when.
+ */
+export function residentForSubmit(
+	resident: Resident | null,
+	volunteer: { name: string },
+	now = new Date()
+): { name: string; phone: string; consent: NonNullable<Resident['consent']> & { at: number; volunteerName: string } } | null {
+	if (!resident?.consent || !residentComplete(resident)) return null;
+	return {
+		name: resident.name,
+		phone: resident.phone,
+		consent: { ...resident.consent, at: now.getTime(), volunteerName: volunteer.name }
+	};
+}

@@ -1,7 +1,7 @@
 /**
  * A draft is an application being filled in: its answers so far and, in field mode, the resident it is
  * for. Drafts live in two places, behind this one interface: the server's table (the form without
- * JavaScript, `server/applications.ts` `draftStore`) and the phone's IndexedDB (the offline form,
+ * JavaScript, `server/drafts.ts` `draftStore`) and the phone's IndexedDB (the offline form,
  * `client/drafts.ts` `localDraftStore`). Both pass one contract test (`draft-store.contract.ts`).
  *
  * Invariants of every store:

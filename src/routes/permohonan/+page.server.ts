@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import * as applications from '$lib/server/applications';
+import * as serverDrafts from '$lib/server/drafts';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!user) error(404, m.status_page_not_found());
 	const db = getDb();
 	// one round trip: both lists in a batch
-	const [items, drafts] = await db.batch([applications.listForApplicant(db, user), applications.listDrafts(db, user.id)]);
+	const [items, drafts] = await db.batch([applications.listForApplicant(db, user), serverDrafts.listDrafts(db, user.id)]);
 	return { items, drafts };
 };
 

@@ -84,7 +84,7 @@ export const TRACK_CODE: Rule = { windowMs: 60 * MINUTE, limit: 5, lockMs: 60 * 
 export const trackAddressKey = (address: string) => `track:${address}`;
 export const trackCodeKey = (code: string) => `track-code:${code}`;
 
-/** Wrong claims at one code, from every account and address together (volunteers.ts counts the rest). */
+/** Wrong claims at one code, from every account and address together (ownership.ts counts the rest). */
 export const CLAIM_CODE: Rule = { windowMs: 60 * MINUTE, limit: 5, lockMs: 60 * MINUTE };
 export const claimCodeKey = (code: string) => `claim-code:${code}`;
 

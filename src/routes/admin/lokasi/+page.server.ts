@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { witaToday } from '$lib/domain/fields';
 import { isDateKey } from '$lib/domain/locations';
-import * as appointments from '$lib/server/appointments';
+import * as appointmentSlots from '$lib/server/appointment-slots';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/guard';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		created: created === null ? null : { slots: Number(created), days: Number(url.searchParams.get('hari') ?? 0) },
 		beyondCalendar: url.searchParams.has('kalender-habis'),
 		saved: url.searchParams.has('disimpan'),
-		...(await appointments.slotsOfDay(getDb(), { locationId, date }))
+		...(await appointmentSlots.slotsOfDay(getDb(), { locationId, date }))
 	};
 };
 
@@ -39,7 +39,7 @@ export const actions: Actions = {
 			times: text(form, 'times'),
 			capacity: text(form, 'capacity')
 		};
-		const result = await appointments.createSlotsForRange(getDb(), typed);
+		const result = await appointmentSlots.createSlotsForRange(getDb(), typed);
 		if (!result.ok) return fail(400, { plan: { typed, errors: result.errors } });
 		const beyond = result.beyondKnownCalendar ? '&kalender-habis=1' : '';
 		redirect(303, `${dayUrl(typed.locationId, typed.from)}&dibuat=${result.created}&hari=${result.dates.length}${beyond}`);
@@ -49,8 +49,8 @@ export const actions: Actions = {
 		const { request } = event;
 		const form = await request.formData();
 		const typed = { slotId: text(form, 'slotId'), capacity: text(form, 'capacity') };
-		const result = await appointments.setCapacity(getDb(), typed);
-		if (!result.ok) return fail(400, { capacity: { ...typed, errors: result.errors } });
+		const result = await appointmentSlots.setCapacity(getDb(), typed);
+		if (!result.ok) return fail(400, { capacity: { ...typed, errors: appointmentSlots.capacityErrors(result) } });
 		redirect(303, `${dayUrl(result.slot.locationId, result.slot.date)}&disimpan=1`);
 	}
 };

@@ -2,13 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { formLimits } from '$lib/domain/limits';
 import { localizeService } from '$lib/domain/service-language';
 import { m } from '$lib/paraglide/messages';
-import * as applications from '$lib/server/applications';
+import * as serverDrafts from '$lib/server/drafts';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guard';
+import * as residentDrafts from '$lib/server/resident-drafts';
 import { readForm } from '$lib/server/uploads';
-import * as volunteers from '$lib/server/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const { params } = event;
 	const db = getDb();
 	// one round trip: the service and the user's drafts in a batch
-	const [[found], drafts] = await db.batch([catalogue.activeServiceQuery(db, params.slug), applications.listDrafts(db, user.id)]);
+	const [[found], drafts] = await db.batch([catalogue.activeServiceQuery(db, params.slug), serverDrafts.listDrafts(db, user.id)]);
 	if (!found) error(404, m.journey_service_not_found());
 	const service = localizeService(found.service);
 	return {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const slug = found.service.slug;
 		if (user.role === 'officer') {
 			if (found.service.officeId !== user.officeId) return fail(403, { message: m.journey_other_office() });
-			const id = await volunteers.startForResident(db, user, slug);
+			const id = await residentDrafts.startForResident(db, user, slug);
 			redirect(303, `/ajukan/${slug}/${id}/warga`);
 		}
 		if (user.role === 'volunteer') {
@@ -50,12 +50,12 @@ export const actions: Actions = {
 			if (!read.ok) return fail(read.status, { message: read.message });
 			const forWhom = text(read.form, 'untuk');
 			if (forWhom === 'warga') {
-				const id = await volunteers.startForResident(db, user, slug);
+				const id = await residentDrafts.startForResident(db, user, slug);
 				redirect(303, `/ajukan/${slug}/${id}/warga`);
 			}
 			if (forWhom !== 'sendiri') return fail(400, { message: m.journey_choose_for_whom() });
 		}
-		const id = await applications.startDraft(db, user.id, slug);
+		const id = await serverDrafts.startDraft(db, user.id, slug);
 		redirect(303, `/ajukan/${slug}/${id}/langkah-1`);
 	}
 };

@@ -7,7 +7,7 @@ import { clientAddress } from '$lib/server/auth/address';
 import * as throttle from '$lib/server/auth/throttle';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
-import * as volunteers from '$lib/server/volunteers';
+import * as ownership from '$lib/server/ownership';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -31,15 +31,15 @@ export const actions: Actions = {
 			getDb(),
 			code && throttle.claimCodeKey(code),
 			throttle.CLAIM_CODE,
-			() => volunteers.claim(getDb(), locals.user!, typed, clientAddress(event)),
+			() => ownership.claimApplication(getDb(), locals.user!, typed, clientAddress(event)),
 			(r) => !r.ok && r.reason === 'not_found'
 		);
 		if (result.ok) redirect(303, `/permohonan/${result.applicationId}?diklaim=1`);
 		switch (result.reason) {
 			case 'invalid':
-				return fail(400, { ...typed, errors: result.errors });
+				return fail(400, { ...typed, errors: ownership.claimErrors(result.problems) });
 			case 'not_found':
-				return fail(404, { ...typed, errors: { form: volunteers.volunteerMessages.claimNotFound } });
+				return fail(404, { ...typed, errors: { form: ownership.ownershipMessages.claimNotFound } });
 			case 'paused':
 				return fail(429, {
 					...typed,

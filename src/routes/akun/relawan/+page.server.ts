@@ -2,17 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
 import { kecamatan } from '$lib/domain/kelurahan';
+import { requestSchema, volunteerRequestMessages } from '$lib/domain/volunteer-requests';
 import { formatWita } from '$lib/domain/working-time';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/guard';
-import * as volunteers from '$lib/server/volunteers';
+import * as volunteerRequests from '$lib/server/volunteer-requests';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireSignedIn(event);
 	const { url } = event;
-	const latest = await volunteers.latestRequest(getDb(), user.id);
+	const latest = await volunteerRequests.latestRequest(getDb(), user.id);
 	return {
 		role: user.role,
 		sent: url.searchParams.has('terkirim'),
@@ -31,11 +32,11 @@ export const actions: Actions = {
 		const user = requireSignedIn(event);
 		const form = await event.request.formData();
 		const typed = { kelurahan: text(form, 'kelurahan'), motivation: text(form, 'motivation') };
-		const parsed = v.safeParse(volunteers.requestSchema, typed);
+		const parsed = v.safeParse(requestSchema, typed);
 		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.issues) });
-		const result = await volunteers.request(getDb(), user, parsed.output);
+		const result = await volunteerRequests.request(getDb(), user, parsed.output);
 		if (!result.ok) {
-			const message = result.reason === 'pending' ? volunteers.volunteerMessages.pending : volunteers.volunteerMessages.notCitizen;
+			const message = result.reason === 'pending' ? volunteerRequestMessages.pending : volunteerRequestMessages.notCitizen;
 			return fail(400, { ...typed, errors: { form: message } });
 		}
 		redirect(303, '/akun/relawan?terkirim=1');

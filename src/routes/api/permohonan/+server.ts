@@ -16,7 +16,7 @@ import * as v from 'valibot';
 import { fileMessages } from '$lib/domain/file-type';
 import { limitMessages, submissionLimits, utf8Length } from '$lib/domain/limits';
 import { checkResident as checkResidentForm, residentInput, residentWording } from '$lib/domain/resident';
-import * as applications from '$lib/server/applications';
+import * as submission from '$lib/server/submission';
 import * as catalogue from '$lib/server/catalogue';
 import { journeyOf } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
@@ -82,13 +82,13 @@ export const POST: RequestHandler = async ({ request, locals, platform }) => {
 		resident = checked.resident;
 	}
 
-	const files: applications.CompleteSubmission['files'] = [];
+	const files: submission.CompleteSubmission['files'] = [];
 	for (const [name, value] of form.entries()) {
 		if (!name.startsWith('dokumen-')) continue;
 		const file = await fileBytes(value);
 		if (file) files.push({ requirementKey: name.slice('dokumen-'.length), ...file });
 	}
-	const result = await applications.submitComplete(getDb(), documentStore(platform), user, {
+	const result = await submission.submitComplete(getDb(), documentStore(platform), user, {
 		id: String(form.get('id') ?? ''),
 		serviceSlug: slug,
 		answers: answers.output,

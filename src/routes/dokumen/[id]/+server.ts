@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import * as applications from '$lib/server/applications';
+import * as documentFiles from '$lib/server/documents';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
 import { documentStore } from '$lib/server/storage';
@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals, platform }) => {
 	const user = locals.user;
 	// who may open it is decided by the user's relation to its application (access.ts, `document`)
-	const document = user ? await applications.documentForViewer(getDb(), user, params.id) : null;
+	const document = user ? await documentFiles.documentForViewer(getDb(), user, params.id) : null;
 	if (!user || !document) error(404, m.journey_document_not_found());
 	const db = getDb();
 	const [file] = await Promise.all([

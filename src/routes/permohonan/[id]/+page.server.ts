@@ -6,7 +6,7 @@ import * as applications from '$lib/server/applications';
 import { getDb } from '$lib/server/db';
 import { statusView } from '$lib/server/status-view';
 import { decide } from '$lib/server/decisions';
-import * as volunteers from '$lib/server/volunteers';
+import * as ownership from '$lib/server/ownership';
 import { publicOrigin } from '$lib/server/origin';
 import { phoneChannel } from '$lib/server/notify/config';
 import { notifyMessages } from '$lib/server/notify/wording';
@@ -57,9 +57,11 @@ export const actions: Actions = {
 	},
 	'lepas-relawan': async ({ params, locals }) => {
 		if (!locals.user) error(404, notFound());
-		const outcome = await volunteers.release(getDb(), locals.user, params.id);
-		if (!outcome.ok && outcome.notFound) error(404, notFound());
-		if (!outcome.ok) return fail(400, { message: outcome.message });
+		const outcome = await ownership.releaseVolunteer(getDb(), locals.user, params.id);
+		if (!outcome.ok) {
+			if (outcome.reason === 'not_found') error(404, notFound());
+			return fail(400, { message: ownership.releaseProblemText(outcome.reason) });
+		}
 		redirect(303, `/permohonan/${params.id}?dilepas=1`);
 	}
 };

@@ -1,6 +1,6 @@
 import { witaToday } from '$lib/domain/fields';
 import { defaultLocationFor, isDateKey } from '$lib/domain/locations';
-import * as appointments from '$lib/server/appointments';
+import * as appointmentDay from '$lib/server/appointment-day';
 import { getDb } from '$lib/server/db';
 import { requireOfficer } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
@@ -11,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
 	const asked = url.searchParams.get('tanggal') ?? '';
 	const date = isDateKey(asked) ? asked : witaToday(new Date());
 	const locationId = url.searchParams.get('lokasi') || defaultLocationFor[officeId];
-	return { date, locationId, ...(await appointments.dayList(getDb(), { locationId, date, officeId })) };
+	return { date, locationId, ...(await appointmentDay.dayList(getDb(), { locationId, date, officeId })) };
 };

@@ -5,6 +5,7 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import * as applications from '$lib/server/applications';
+import * as serverDrafts from '$lib/server/drafts';
 import type { SessionUser } from '$lib/server/auth/session';
 import { journeyOf } from '$lib/server/catalogue';
 import type { Database } from '$lib/server/db';
@@ -12,7 +13,7 @@ import { localizeService } from '$lib/domain/service-language';
 import { m } from '$lib/paraglide/messages';
 
 export async function openDraft(db: Database, user: SessionUser, params: { slug: string; id: string; page: string }, url: URL) {
-	const loaded = await applications.loadDraft(db, user.id, params.id);
+	const loaded = await serverDrafts.loadDraft(db, user.id, params.id);
 	if (!loaded) {
 		const submitted = await applications.viewForOwner(db, user, params.id);
 		if (submitted) redirect(303, `/permohonan/${params.id}`);

@@ -3,7 +3,9 @@ import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { localizeService } from '$lib/domain/service-language';
 import { m } from '$lib/paraglide/messages';
+import { isApplicationId } from '$lib/domain/application-id';
 import * as applications from '$lib/server/applications';
+import * as documentFiles from '$lib/server/documents';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { correctionFor, decide } from '$lib/server/decisions';
@@ -18,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
  * applicant (or helping volunteer) goes to the status page; anyone else gets 404.
  */
 async function openCorrection(user: SessionUser | null, id: string) {
-	if (!user || !applications.isApplicationId(id)) error(404, m.status_not_found());
+	if (!user || !isApplicationId(id)) error(404, m.status_not_found());
 	const found = await correctionFor(getDb(), user, id);
 	if (found) return inReadersLanguage(found);
 	// nothing to correct: its own status page for whoever may see it, and for everyone else no sign it exists
@@ -68,14 +70,14 @@ export const actions: Actions = {
 		for (const doc of documents) {
 			const file = await fileBytes(form.get(`dokumen-${doc.key}`));
 			if (!file) continue;
-			const stored = await applications.attachDocument(db, documentStore(platform), {
+			const stored = await documentFiles.attachDocument(db, documentStore(platform), {
 				applicationId: params.id,
 				requirementKey: doc.key,
 				bytes: file.bytes,
 				originalName: file.name,
 				uploadedBy: user.id
 			});
-			if (!stored.ok) return fail(400, { typed, message: `${doc.label}: ${applications.fileMessages[stored.problem]}` });
+			if (!stored.ok) return fail(400, { typed, message: `${doc.label}: ${documentFiles.fileMessages[stored.problem]}` });
 		}
 		const outcome = await decide(db, { applicationId: params.id, action: 'resubmit', actor: user, answers: typed });
 		if (!outcome.ok && outcome.notFound) error(404, m.status_not_found());

@@ -5,7 +5,7 @@ import { bodyCapForFiles } from '$lib/domain/limits';
 import type { EventType } from '$lib/domain/events';
 import { allowedActions, officeStatusLabel, type Action } from '$lib/domain/workflow';
 import { may, relationTo } from '$lib/server/access';
-import * as applications from '$lib/server/applications';
+import * as documentFiles from '$lib/server/documents';
 import * as casework from '$lib/server/casework';
 import { getDb } from '$lib/server/db';
 import { decide, decisionMessages, type ResultInput } from '$lib/server/decisions';
@@ -134,14 +134,14 @@ export const actions = {
 			if (!(file instanceof File) || file.size === 0) {
 				return fail(400, { message: decisionMessages.resultFile, note: '' });
 			}
-			const stored = await applications.attachDocument(getDb(), documentStore(platform), {
+			const stored = await documentFiles.attachDocument(getDb(), documentStore(platform), {
 				applicationId: params.id,
 				requirementKey: 'hasil',
 				bytes: new Uint8Array(await file.arrayBuffer()),
 				originalName: file.name,
 				uploadedBy: officer.id
 			});
-			if (!stored.ok) return fail(400, { message: applications.fileMessages[stored.problem], note: '' });
+			if (!stored.ok) return fail(400, { message: documentFiles.fileMessages[stored.problem], note: '' });
 			result = { kind, documentId: stored.documentId };
 		}
 		return act(locals, params.id, { action: 'complete', result });

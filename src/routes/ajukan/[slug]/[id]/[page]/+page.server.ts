@@ -3,13 +3,14 @@ import { validateStep } from '$lib/domain/fields';
 import { fileMessages } from '$lib/domain/file-type';
 import { bodyCapForFiles, formLimits } from '$lib/domain/limits';
 import { formatPhone } from '$lib/domain/phone';
-import { residentWording } from '$lib/domain/resident';
-import * as applications from '$lib/server/applications';
+import { residentForSubmit, residentWording } from '$lib/domain/resident';
+import * as documentFiles from '$lib/server/documents';
+import * as serverDrafts from '$lib/server/drafts';
+import * as submission from '$lib/server/submission';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
 import { documentStore } from '$lib/server/storage';
 import { fileBytes, readForm } from '$lib/server/uploads';
-import * as volunteers from '$lib/server/volunteers';
 import { m } from '$lib/paraglide/messages';
 import { openDraft } from '../open-draft';
 import type { Actions, PageServerLoad } from './$types';
@@ -79,7 +80,7 @@ export const actions: Actions = {
 			const input = Object.fromEntries(page.step.fields.map((f) => [f.key, text(form, f.key)]));
 			const result = validateStep(page.step, input, draft.answers, new Date());
 			if (!result.ok) return fail(400, { errors: result.errors, typed: result.typed });
-			await applications.draftStore(db, user.id).saveAnswers(draft.id, result.values);
+			await serverDrafts.draftStore(db, user.id).saveAnswers(draft.id, result.values);
 			goOn();
 		}
 
@@ -88,16 +89,16 @@ export const actions: Actions = {
 			const already = documents.some((d) => d.requirementKey === page.document.key);
 			if (!chosen) {
 				if (already || !page.document.required) goOn();
-				return fail(400, { errors: { file: applications.fileMessages.missing(page.document.label) } });
+				return fail(400, { errors: { file: documentFiles.fileMessages.missing(page.document.label) } });
 			}
-			const result = await applications.attachDocument(db, documentStore(platform), {
+			const result = await documentFiles.attachDocument(db, documentStore(platform), {
 				applicationId: draft.id,
 				requirementKey: page.document.key,
 				bytes: chosen.bytes,
 				originalName: chosen.name,
 				uploadedBy: user.id
 			});
-			if (!result.ok) return fail(400, { errors: { file: applications.fileMessages[result.problem] } });
+			if (!result.ok) return fail(400, { errors: { file: documentFiles.fileMessages[result.problem] } });
 			goOn();
 		}
 		error(405, m.journey_saves_nothing());
@@ -109,12 +110,12 @@ export const actions: Actions = {
 		const user = locals.user!;
 		const { draft, service, journey, href } = await openDraft(db, user, params, url);
 		// for a resident: their recorded consent, stamped now with the volunteer's name
-		const resident = journey.forResident ? volunteers.residentForSubmit(draft.resident, user) : undefined;
+		const resident = journey.forResident ? residentForSubmit(draft.resident, user) : undefined;
 		if (resident === null) {
 			return fail(400, { problems: [{ message: residentWording.errors.incomplete, href: href('warga', true) }] });
 		}
 		const answers = journey.answersToSubmit(draft.answers, draft.resident);
-		const result = await applications.submit(db, { id: draft.id, service, answers, applicant: user, resident });
+		const result = await submission.submit(db, { id: draft.id, service, answers, applicant: user, resident });
 		if (result.ok) redirect(303, `/permohonan/${result.application.id}?baru=1`);
 		if (result.reason === 'not_yours') error(409, m.journey_sent_from_other_account());
 		const problems = journey.problems(result.errors, result.missingDocuments).map((p) => ({ message: p.message, href: href(p.page, true) }));

@@ -3,8 +3,8 @@ import { formLimits } from '$lib/domain/limits';
 import { checkResident, residentInput, type ResidentInput } from '$lib/domain/resident';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/forms';
+import * as residentDrafts from '$lib/server/resident-drafts';
 import { readForm } from '$lib/server/uploads';
-import * as volunteers from '$lib/server/volunteers';
 import { openDraft } from '../open-draft';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const typed = Object.fromEntries(keys.map((k) => [k, text(read.form, k)])) as unknown as ResidentInput;
 		const checked = checkResident(journey.consentBy, user.phone, typed);
 		if (!checked.ok) return fail(400, { typed, errors: checked.errors });
-		await volunteers.saveResident(getDb(), draft, checked.resident);
+		await residentDrafts.saveResident(getDb(), draft, checked.resident);
 		redirect(303, href(journey.next('warga', changing).slug));
 	}
 };

@@ -1,15 +1,15 @@
 /**
- * Appointments for the in-person steps: the biometric recording for a new KTP-el, and picking up a finished
- * document. A resident (or the volunteer who helped) books a slot for an application, may move or cancel
- * it, and gets a queue number; officers see the day's list for their office; admins create slots and set
- * their capacity. Locations, the default day and the date rules are data in `domain/locations.ts`.
+ * Booking an appointment for the in-person steps: the biometric recording for a new KTP-el, and picking up a
+ * finished document. A resident (or the volunteer who helped) books a slot for an application, may move or
+ * cancel it, and gets a queue number. Officers' day list: appointment-day.ts; admins' slots and capacity:
+ * appointment-slots.ts; the pure rules and wording: domain/appointments.ts; locations, the default day and
+ * the date rules: domain/locations.ts.
  *
  * Invariants:
  * - a slot's `booked` never exceeds its `capacity`. A place is taken by ONE conditional UPDATE
  *   (`… SET booked = booked + 1, last_number = last_number + 1 WHERE id = ? AND booked < capacity
  *   RETURNING last_number`). SQLite runs a statement atomically, so however many people take the last place
  *   at once, exactly one UPDATE still sees `booked < capacity`; the others get no row back: "full".
- *   Admins cannot set a capacity below what is booked, by the same kind of conditional UPDATE.
  * - queue numbers come from `last_number`, which only grows: a cancelled number is never handed out again.
  * - an application has at most one current booking (one whose day is today or later; earlier ones are
  *   history). An appointment's id is `<application id>:<n>`, n counting that application's appointments so
@@ -21,134 +21,24 @@
  * - only the applicant and the helping volunteer (while still a volunteer) book, move or cancel: the
  *   `appointment` permission of access.ts, inside the query that reads the application.
  */
-import { and, asc, count, eq, exists, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
-import { calendarFrom } from '$lib/domain/holidays';
 import {
-	addDays,
-	capacitySchema,
-	defaultLocationFor,
-	describeSlot,
-	formatQueueNumber,
-	slotPlanSchema,
-	slotMessages,
-	slotStart,
-	workingDatesBetween
-} from '$lib/domain/locations';
-import { fieldErrors } from '$lib/domain/account-forms';
+	appointmentPurpose,
+	BOOKING_WINDOW_DAYS,
+	recordedWhen,
+	toBooking,
+	type AppointmentProblem,
+	type Booking
+} from '$lib/domain/appointments';
+import { defaultLocationFor, slotStart } from '$lib/domain/locations';
 import type { OfficeId } from '$lib/domain/service';
-import type { Status } from '$lib/domain/workflow';
-import { calendarCovers, formatWitaDate, witaDateKey } from '$lib/domain/working-time';
+import { formatWitaDate, witaDateKey } from '$lib/domain/working-time';
 import { whereMay, type Viewer } from './access';
+import { locationsQuery, openSlotsQuery, stillOpen, type OpenSlot } from './appointment-reads';
 import type { Database } from './db/open';
-import {
-	appointmentLocations,
-	appointments,
-	appointmentSlots,
-	applications,
-	holidays,
-	services,
-	applicationEvents
-} from './db/schema';
+import { appointmentLocations, appointments, appointmentSlots, applications, services } from './db/schema';
 import { recordEvent } from './events';
-import { m } from '../paraglide/messages.js';
-
-/** How far ahead a resident sees open slots. */
-export const BOOKING_WINDOW_DAYS = 14;
-
-// ------------------------------------------------------------------------------------------------
-// Who may book, and why
-
-export type Purpose = 'recording' | 'pickup';
-
-/**
- * Why an application needs someone to come in, if it does: a service with an in-person step (the KTP-el
- * recording) while the application is alive, or picking up the result once it is completed. Refused and
- * cancelled applications need nobody to come.
- */
-export function appointmentPurpose(status: Status, inPerson: boolean): Purpose | null {
-	switch (status) {
-		case 'rejected':
-		case 'cancelled':
-			return null;
-		case 'completed':
-			return 'pickup';
-		case 'submitted':
-		case 'in_review':
-		case 'needs_correction':
-		case 'resubmitted':
-		case 'approved':
-			return inPerson ? 'recording' : null;
-		default: {
-			const unknown: never = status;
-			throw new Error(`unknown status ${String(unknown)}`);
-		}
-	}
-}
-
-export type AppointmentProblem =
-	| 'invalid'
-	| 'not_found'
-	| 'not_needed'
-	| 'slot_not_found'
-	| 'past'
-	| 'full'
-	| 'already_booked'
-	| 'no_booking'
-	| 'same_slot'
-	| 'conflict';
-
-export const appointmentMessages: Record<AppointmentProblem, string> = {
-	get invalid() {
-		return m.staff_appointment_invalid();
-	},
-	get not_found() {
-		return m.staff_appointment_not_found();
-	},
-	get not_needed() {
-		return m.staff_appointment_not_needed();
-	},
-	get slot_not_found() {
-		return m.staff_appointment_slot_not_found();
-	},
-	get past() {
-		return m.staff_appointment_past();
-	},
-	get full() {
-		return m.staff_appointment_full();
-	},
-	get already_booked() {
-		return m.staff_appointment_already_booked();
-	},
-	get no_booking() {
-		return m.staff_appointment_no_booking();
-	},
-	get same_slot() {
-		return m.staff_appointment_same_slot();
-	},
-	get conflict() {
-		return m.staff_appointment_conflict();
-	}
-};
-
-// ------------------------------------------------------------------------------------------------
-// Reading
-
-export interface Booking {
-	id: string;
-	applicationId: string;
-	slotId: string;
-	queueNumber: number;
-	/** "A-007" */
-	queueLabel: string;
-	date: string;
-	startTime: string;
-	locationId: string;
-	locationName: string;
-	locationAddress: string;
-	/** "Senin, 30 November 2026 pukul 09.00 WITA di MPP Banjarbaru" */
-	when: string;
-}
 
 const bookingColumns = {
 	id: appointments.id,
@@ -178,78 +68,11 @@ function bookingsQuery(db: Database, applicationId: string, today: string) {
 		.orderBy(asc(appointmentSlots.date), asc(appointmentSlots.startTime));
 }
 
-function toBooking(row: Omit<Booking, 'queueLabel' | 'when'>): Booking {
-	return { ...row, queueLabel: formatQueueNumber(row.queueNumber), when: describeSlot(row, row.locationName) };
-}
-
-/** The slot in words as the records keep it (events, notices): in Indonesian, whoever booked. */
-const recordedWhen = (booking: Booking) => describeSlot(booking, booking.locationName, 'id');
 
 /** The application's current booking (today or later), or null. */
 export async function forApplication(db: Database, applicationId: string, now = new Date()) {
 	const [row] = await bookingsQuery(db, applicationId, witaDateKey(now));
 	return row ? toBooking(row) : null;
-}
-
-const openSlotsInput = v.object({
-	locationId: v.optional(v.string()),
-	fromDate: v.pipe(v.string(), v.isoDate()),
-	days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(92))
-});
-
-function openSlotsQuery(db: Database, input: { locationId?: string; fromDate: string; days: number }) {
-	return db
-		.select({
-			id: appointmentSlots.id,
-			locationId: appointmentSlots.locationId,
-			locationName: appointmentLocations.name,
-			date: appointmentSlots.date,
-			startTime: appointmentSlots.startTime,
-			capacity: appointmentSlots.capacity,
-			booked: appointmentSlots.booked
-		})
-		.from(appointmentSlots)
-		.innerJoin(appointmentLocations, eq(appointmentLocations.id, appointmentSlots.locationId))
-		.where(
-			and(
-				input.locationId ? eq(appointmentSlots.locationId, input.locationId) : undefined,
-				gte(appointmentSlots.date, input.fromDate),
-				lt(appointmentSlots.date, addDays(input.fromDate, input.days)),
-				lt(appointmentSlots.booked, appointmentSlots.capacity),
-				eq(appointmentLocations.active, true)
-			)
-		)
-		.orderBy(asc(appointmentSlots.date), asc(appointmentSlots.startTime), asc(appointmentLocations.name))
-		.limit(1000);
-}
-
-type OpenSlotRow = Awaited<ReturnType<typeof openSlotsQuery>>[number];
-
-function stillOpen(rows: OpenSlotRow[], now: Date) {
-	return rows
-		.filter((r) => slotStart(r.date, r.startTime) > now)
-		.map((r) => ({ ...r, free: r.capacity - r.booked }));
-}
-
-/** Slots with a free place that have not started yet, from `fromDate` for `days` days (WITA). */
-export async function openSlots(
-	db: Database,
-	input: { locationId?: string; fromDate: string; days: number; now?: Date }
-) {
-	if (!v.is(openSlotsInput, input)) return [];
-	return stillOpen(await openSlotsQuery(db, input), input.now ?? new Date());
-}
-
-export type OpenSlot = Awaited<ReturnType<typeof openSlots>>[number];
-
-/** Disdukcapil's own office first, then MPP, then the kecamatan offices: the order of the seed data. */
-function locationsQuery(db: Database, onlyActive = false) {
-	const order = sql`case ${appointmentLocations.id} when 'disdukcapil' then 0 when 'mpp' then 1 else 2 end`;
-	return db
-		.select()
-		.from(appointmentLocations)
-		.where(onlyActive ? eq(appointmentLocations.active, true) : undefined)
-		.orderBy(order, asc(appointmentLocations.name));
 }
 
 /** Days with their open slots, in order: what the resident picks from. */
@@ -292,58 +115,6 @@ export async function bookingPage(
 	};
 }
 
-/**
- * The day's list for an office's counter at one location: who comes when, with their queue number. Only
- * applications of the officer's own office; the locations come along for the page's picker.
- */
-export async function dayList(db: Database, input: { locationId: string; date: string; officeId: OfficeId }) {
-	const [locations, rows] = await db.batch([
-		locationsQuery(db),
-		db
-			.select({
-				id: appointments.id,
-				applicationId: applications.id,
-				startTime: appointmentSlots.startTime,
-				queueNumber: appointments.queueNumber,
-				applicantName: applications.applicantName,
-				serviceName: services.name,
-				trackingCode: applications.trackingCode
-			})
-			.from(appointments)
-			.innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
-			.innerJoin(applications, eq(applications.id, appointments.applicationId))
-			.innerJoin(services, eq(services.slug, applications.serviceSlug))
-			.where(
-				and(
-					eq(appointmentSlots.locationId, input.locationId),
-					eq(appointmentSlots.date, input.date),
-					eq(appointments.status, 'booked'),
-					eq(applications.officeId, input.officeId)
-				)
-			)
-			.orderBy(asc(appointmentSlots.startTime), asc(appointments.queueNumber))
-	]);
-	return {
-		locations,
-		rows: rows.map((r) => ({ ...r, queueLabel: formatQueueNumber(r.queueNumber) }))
-	};
-}
-
-/** One location's slots on one day, booked or not, for the admin. */
-export async function slotsOfDay(db: Database, input: { locationId: string; date: string }) {
-	const [locations, slots] = await db.batch([
-		locationsQuery(db),
-		db
-			.select()
-			.from(appointmentSlots)
-			.where(and(eq(appointmentSlots.locationId, input.locationId), eq(appointmentSlots.date, input.date)))
-			.orderBy(asc(appointmentSlots.startTime))
-	]);
-	return { locations, slots };
-}
-
-// ------------------------------------------------------------------------------------------------
-// Booking, moving, cancelling
 
 export type BookingResult = { ok: true; booking: Booking } | { ok: false; reason: AppointmentProblem };
 
@@ -602,92 +373,4 @@ export async function cancel(
 		})
 	]);
 	return { ok: true, cancelled: old };
-}
-
-// ------------------------------------------------------------------------------------------------
-// Admin: slots and capacity
-
-export type CreateSlotsResult =
-	| { ok: true; created: number; dates: string[]; beyondKnownCalendar: boolean }
-	| { ok: false; errors: Record<string, string> };
-
-/**
- * Creates slots at one location on the given dates and times; a slot that already exists (same place, day
- * and time) is left as it is, so running the same plan twice changes nothing.
- */
-export async function createSlots(
-	db: Database,
-	input: { locationId: string; dates: readonly string[]; times: readonly string[]; capacity: number }
-): Promise<number> {
-	const rows = input.dates.flatMap((date) =>
-		input.times.map((startTime) => ({
-			id: crypto.randomUUID(),
-			locationId: input.locationId,
-			date,
-			startTime,
-			capacity: input.capacity
-		}))
-	);
-	if (rows.length === 0) return 0;
-	const created = await db
-		.insert(appointmentSlots)
-		.values(rows)
-		.onConflictDoNothing()
-		.returning({ id: appointmentSlots.id });
-	return created.length;
-}
-
-/**
- * The admin's plan: slots from one date to another, on working days only (the holiday table decides),
- * at the given times with one capacity. Form strings in; field errors out.
- */
-export async function createSlotsForRange(
-	db: Database,
-	form: { locationId: string; from: string; to: string; times: string; capacity: string }
-): Promise<CreateSlotsResult> {
-	const parsed = v.safeParse(slotPlanSchema, form);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
-	const plan = parsed.output;
-	const [location, holidayRows] = await db.batch([
-		db.select({ id: appointmentLocations.id }).from(appointmentLocations).where(eq(appointmentLocations.id, plan.locationId)),
-		db.select({ date: holidays.date }).from(holidays)
-	]);
-	if (location.length === 0) return { ok: false, errors: { locationId: slotMessages.location } };
-	const calendar = calendarFrom(holidayRows);
-	const dates = workingDatesBetween(plan.from, plan.to, calendar);
-	const created = await createSlots(db, { locationId: plan.locationId, dates, times: plan.times, capacity: plan.capacity });
-	return {
-		ok: true,
-		created,
-		dates,
-		beyondKnownCalendar: !calendarCovers(slotStart(plan.to, '12:00'), calendar)
-	};
-}
-
-export type CapacityResult =
-	| { ok: true; slot: typeof appointmentSlots.$inferSelect }
-	| { ok: false; errors: Record<string, string> };
-
-/**
- * Sets one slot's capacity, never below the places already booked: the check is inside the UPDATE, so a
- * booking that lands at the same moment cannot slip under it.
- */
-export async function setCapacity(db: Database, form: { slotId: string; capacity: string }): Promise<CapacityResult> {
-	const parsed = v.safeParse(capacitySchema, form);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
-	const { slotId, capacity } = parsed.output;
-	const [updated] = await db
-		.update(appointmentSlots)
-		.set({ capacity })
-		.where(and(eq(appointmentSlots.id, slotId), lte(appointmentSlots.booked, capacity)))
-		.returning();
-	if (updated) return { ok: true, slot: updated };
-	const [slot] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.id, slotId));
-	if (!slot) return { ok: false, errors: { form: m.staff_appointment_slot_gone() } };
-	return {
-		ok: false,
-		errors: {
-			capacity: m.staff_appointment_capacity_booked({ booked: slot.booked })
-		}
-	};
 }
