@@ -11,21 +11,23 @@ import type { Database } from './db/open';
 import { applicationEvents, applications, nikIndex, offices, results, services, surveyInvitations } from './db/schema';
 import { blindIndexes } from './crypto/sealing';
 import { keyring } from './crypto/keys';
+import { localizedName } from './db/localized';
 
-const summaryColumns = {
+/** The columns of an application list, the service named in the reader's language. */
+const summaryColumns = () => ({
 	id: applications.id,
 	trackingCode: applications.trackingCode,
-	serviceName: services.name,
+	serviceName: localizedName(services),
 	applicantName: applications.applicantName,
 	status: applications.status,
 	submittedAt: applications.submittedAt,
 	dueAt: applications.dueAt
-};
+});
 
 /** "My applications": those in the user's own account (relation `applicant`). */
 export function listForApplicant(db: Database, user: Viewer) {
 	return db
-		.select(summaryColumns)
+		.select(summaryColumns())
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(whereRelation(user, ['applicant']))
@@ -36,7 +38,7 @@ export function listForApplicant(db: Database, user: Viewer) {
 /** Those the user helped with, while they are a volunteer (relation `volunteer`). */
 export function listForVolunteer(db: Database, user: Viewer) {
 	return db
-		.select(summaryColumns)
+		.select(summaryColumns())
 		.from(applications)
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))
 		.where(whereRelation(user, ['volunteer']))
@@ -48,7 +50,7 @@ export function listForVolunteer(db: Database, user: Viewer) {
 async function loadView(db: Database, where: SQL) {
 	const [rows, events, result, survey] = await db.batch([
 		db
-			.select({ application: applications, serviceName: services.name, officeName: offices.name, inPerson: services.inPerson })
+			.select({ application: applications, serviceName: localizedName(services), officeName: localizedName(offices), inPerson: services.inPerson })
 			.from(applications)
 			.innerJoin(services, eq(services.slug, applications.serviceSlug))
 			.innerJoin(offices, eq(offices.id, applications.officeId))
@@ -119,7 +121,7 @@ export async function findByNik(db: Database, viewer: Viewer, nik: string) {
 	if (!/^\d{16}$/.test(normalised)) return [];
 	const digests = await blindIndexes(keyring(), normalised);
 	return db
-		.selectDistinct({ ...summaryColumns, officeId: applications.officeId, fieldKey: nikIndex.fieldKey })
+		.selectDistinct({ ...summaryColumns(), officeId: applications.officeId, fieldKey: nikIndex.fieldKey })
 		.from(nikIndex)
 		.innerJoin(applications, eq(applications.id, nikIndex.applicationId))
 		.innerJoin(services, eq(services.slug, applications.serviceSlug))

@@ -8,6 +8,7 @@ import type { OfficeId } from '$lib/domain/service';
 import { locationsQuery } from './appointment-reads';
 import type { Database } from './db/open';
 import { appointments, appointmentSlots, applications, services } from './db/schema';
+import { localizedName } from './db/localized';
 
 /**
  * The day's list for an office's counter at one location: who comes when, with their queue number. Only
@@ -23,7 +24,7 @@ export async function dayList(db: Database, input: { locationId: string; date: s
 				startTime: appointmentSlots.startTime,
 				queueNumber: appointments.queueNumber,
 				applicantName: applications.applicantName,
-				serviceName: services.name,
+				serviceName: localizedName(services),
 				trackingCode: applications.trackingCode
 			})
 			.from(appointments)

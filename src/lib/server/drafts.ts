@@ -10,6 +10,7 @@ import type { Database } from './db/open';
 import { applicationDrafts, documents, services } from './db/schema';
 import { openAnswers, sealEvery } from './crypto/answers';
 import { keyring } from './crypto/keys';
+import { localizedName } from './db/localized';
 
 export function startDraft(db: Database, userId: string, serviceSlug: string, now = new Date()) {
 	return draftStore(db, userId, now).start(serviceSlug);
@@ -106,7 +107,7 @@ export function draftStore(db: Database, userId: string, now: Date | (() => Date
 
 export function listDrafts(db: Database, userId: string) {
 	return db
-		.select({ id: applicationDrafts.id, serviceSlug: services.slug, serviceName: services.name, updatedAt: applicationDrafts.updatedAt })
+		.select({ id: applicationDrafts.id, serviceSlug: services.slug, serviceName: localizedName(services), updatedAt: applicationDrafts.updatedAt })
 		.from(applicationDrafts)
 		.innerJoin(services, eq(services.slug, applicationDrafts.serviceSlug))
 		.where(eq(applicationDrafts.userId, userId))

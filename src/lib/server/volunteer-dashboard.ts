@@ -12,6 +12,7 @@ import { whereRelation, type Viewer } from './access';
 import type { Database } from './db/open';
 import { applicationDrafts, applications, services, users } from './db/schema';
 import { m } from '../paraglide/messages.js';
+import { localizedName } from './db/localized';
 
 export interface HelpedApplication {
 	id: string;
@@ -38,7 +39,7 @@ export async function helped(db: Database, volunteer: Viewer) {
 			.select({
 				id: applications.id,
 				trackingCode: applications.trackingCode,
-				serviceName: services.name,
+				serviceName: localizedName(services),
 				applicantName: applications.applicantName,
 				applicantPhone: applications.applicantPhone,
 				applicantId: applications.applicantId,
@@ -56,7 +57,7 @@ export async function helped(db: Database, volunteer: Viewer) {
 			.select({
 				id: applicationDrafts.id,
 				serviceSlug: applicationDrafts.serviceSlug,
-				serviceName: services.name,
+				serviceName: localizedName(services),
 				resident: applicationDrafts.resident,
 				updatedAt: applicationDrafts.updatedAt
 			})
