@@ -43,6 +43,10 @@ test('offline, a prerendered form switches to English in place and back', async 
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('link', { name: 'Skip to content' })).toBeAttached();
 	await expect(page.getByRole('link', { name: 'Bahasa Indonesia' })).toBeVisible();
+	// the service's own words too: the prerendered page carries the service's English and reads it
+	await expect(page.getByRole('heading', { level: 1, name: 'Who is reporting the birth?' })).toBeVisible();
+	await expect(page.getByLabel('Your NIK', { exact: true })).toBeVisible();
+	await expect(page.getByText(/^Akta Kelahiran \(birth certificate\) · Step 1 of \d+$/)).toBeVisible();
 	await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 	await expect(page.getByRole('link', { name: 'Langsung ke isi' })).toBeAttached();

@@ -9,6 +9,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { services } from '$lib/domain/catalogue';
+import { servicesEn } from '$lib/domain/catalogue-en';
 import { m } from '$lib/paraglide/messages';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -29,7 +30,8 @@ export const load: PageServerLoad = ({ params }) => {
 			documents: service.documents,
 			inPerson: service.inPerson,
 			consentBy: service.consentBy,
-			...('translations' in service ? { translations: service.translations } : {})
+			// the same English the seed puts on the record (domain/catalogue-en.ts)
+			...(servicesEn[service.slug] ? { translations: { en: servicesEn[service.slug] } } : {})
 		}
 	};
 };
