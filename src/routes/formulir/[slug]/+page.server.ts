@@ -17,6 +17,12 @@ export const prerender = true;
 
 export const entries: EntryGenerator = () => services.map((s) => ({ slug: s.slug }));
 
+/** The English the seed puts on the record (domain/catalogue-en.ts), only the parts this page shows. */
+function englishOf(slug: string) {
+	const en = servicesEn[slug];
+	return en ? { translations: { en: { name: en.name, steps: en.steps, documents: en.documents } } } : {};
+}
+
 export const load: PageServerLoad = ({ params }) => {
 	const service = services.find((s) => s.slug === params.slug);
 	if (!service) error(404, m.journey_service_not_found());
@@ -30,8 +36,7 @@ export const load: PageServerLoad = ({ params }) => {
 			documents: service.documents,
 			inPerson: service.inPerson,
 			consentBy: service.consentBy,
-			// the same English the seed puts on the record (domain/catalogue-en.ts)
-			...(servicesEn[service.slug] ? { translations: { en: servicesEn[service.slug] } } : {})
+			...englishOf(service.slug)
 		}
 	};
 };
