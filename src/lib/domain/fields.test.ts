@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { cleanAnswers, crossFieldErrors, fieldSchema, validateAll, validateStep } from './fields';
+import { services } from './catalogue';
+import { applicantOf, cleanAnswers, crossFieldErrors, fieldSchema, validateAll, validateStep } from './fields';
 import type { FieldDefinition, StepDefinition } from './service';
 
 const now = new Date('2026-11-27T02:00:00Z'); // Friday 10:00 WITA
@@ -141,5 +142,18 @@ describe('cleanAnswers: the one check before storing', () => {
 	it('validateAll gives the same errors', () => {
 		expect(validateAll(steps, { ...good, extra: '1' }, now)).toEqual({ extra: 'Isian ini tidak ada di formulir layanan ini.' });
 		expect(validateAll(steps, good, now)).toEqual({});
+	});
+});
+
+describe('applicantOf', () => {
+	it('reads who applies from the fields the service marks, whatever their keys', () => {
+		const permit = services.find((s) => s.slug === 'izin-usaha')!;
+		const ktp = services.find((s) => s.slug === 'ktp-el-baru')!;
+		expect(applicantOf(permit.steps, { owner_name: 'Hendra Gunawan', applicant_name: 'bukan ini' }).name).toBe('Hendra Gunawan');
+		expect(applicantOf(ktp.steps, { applicant_name: ' Siti Aminah ', applicant_phone: '+6281234567890' })).toEqual({
+			name: 'Siti Aminah',
+			phone: '+6281234567890'
+		});
+		expect(applicantOf(ktp.steps, { applicant_name: '   ' })).toEqual({});
 	});
 });

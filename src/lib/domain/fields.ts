@@ -235,3 +235,18 @@ export function crossFieldErrors(answers: Answers, now: Date): FieldErrors {
 	}
 	return errors;
 }
+
+/**
+ * Who applies, read from the service's own fields that name the applicant (`applicant: 'name' | 'phone'` on
+ * the field: "applicant_name" on a KTP-el, "owner_name" on a business permit), never from a list of keys.
+ */
+export function applicantOf(steps: readonly StepDefinition[], answers: Readonly<Answers>): { name?: string; phone?: string } {
+	const found: { name?: string; phone?: string } = {};
+	for (const step of steps) {
+		for (const field of step.fields) {
+			const value = answers[field.key]?.trim();
+			if (field.applicant && value && !found[field.applicant]) found[field.applicant] = value;
+		}
+	}
+	return found;
+}

@@ -12,7 +12,7 @@
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { isApplicationId } from '$lib/domain/application-id';
 import { checkDocument, type FileProblem } from '$lib/domain/file-type';
-import { cleanAnswers, type Answers, type FieldErrors } from '$lib/domain/fields';
+import { applicantOf, cleanAnswers, type Answers, type FieldErrors } from '$lib/domain/fields';
 import { limitMessages } from '$lib/domain/limits';
 import { calendarFrom } from '$lib/domain/holidays';
 import { generateTrackingCode } from '$lib/domain/tracking-code';
@@ -117,6 +117,7 @@ export async function submit(
 
 	const { due } = dueAt(now, { value: input.service.slaValue, unit: input.service.slaUnit }, calendarFrom(calendarRows));
 	for (let attempt = 0; attempt < 5; attempt++) {
+		const named = applicantOf(input.service.steps, answers);
 		const application: Application = {
 			id: input.id,
 			trackingCode: generateTrackingCode(),
@@ -127,8 +128,8 @@ export async function submit(
 			volunteerId: resident ? input.applicant.id : null,
 			consent: resident?.consent ?? null,
 			// who applies: the resident, else the service's own (checked) fields, else the account
-			applicantName: resident?.name || answers.applicant_name || answers.owner_name || input.applicant.name,
-			applicantPhone: resident?.phone || answers.applicant_phone || input.applicant.phone,
+			applicantName: resident?.name || named.name || input.applicant.name,
+			applicantPhone: resident?.phone || named.phone || input.applicant.phone,
 			answers,
 			status: 'submitted',
 			submittedAt: now,
