@@ -1,6 +1,7 @@
 /**
  * The admin's verbs against a real libSQL file database: officers (create, move, withdraw, and that the
- * last two end the officer's sessions), editing a service's standard and SLA, and the holiday calendar.
+ * last two end the officer's sessions), editing a service's standard and SLA, an office's document number
+ * format, and the holiday calendar.
  */
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -10,6 +11,7 @@ import * as catalogue from '../../src/lib/server/catalogue';
 import type { Database } from '../../src/lib/server/db/open';
 import { sessions, users } from '../../src/lib/server/db/schema';
 import * as holidays from '../../src/lib/server/holidays';
+import * as offices from '../../src/lib/server/offices';
 import * as staff from '../../src/lib/server/staff';
 import { freshDatabase } from './db';
 
@@ -244,5 +246,40 @@ describe('the holiday calendar', () => {
 			expect(v.safeParse(holidays.holidaySchema, { date, name: 'Libur', kind: 'libur' }).success, date).toBe(false);
 		}
 		expect(v.safeParse(holidays.holidaySchema, { date: '2027-03-10', name: 'Nyepi', kind: 'cuti' }).success).toBe(false);
+	});
+});
+
+describe("an office's document number format", () => {
+	const parse = (documentNumber: string, officeId = 'dpmptsp') => v.safeParse(offices.numberFormatSchema, { officeId, documentNumber });
+
+	it('saves a new format for the next documents, trimmed', async () => {
+		const parsed = parse('  510/{kode}/DPMPTSP/{tahun}/{kode} ');
+		expect(parsed.success).toBe(true);
+		if (!parsed.success) return;
+		expect(await offices.setNumberFormat(db, parsed.output)).toEqual({ ok: true, name: 'DPMPTSP' });
+		const stored = (await offices.listOffices(db)).find((o) => o.id === 'dpmptsp');
+		expect(stored?.documentNumber).toBe('510/{kode}/DPMPTSP/{tahun}/{kode}');
+		expect((await offices.listOffices(db)).find((o) => o.id === 'disdukcapil')?.documentNumber).toBe(
+			'474/{kode}/Disdukcapil/{tahun}'
+		);
+	});
+
+	it('refuses a format without {kode}, with an unknown placeholder, too long or empty, in Indonesian', () => {
+		const message = (format: string) => {
+			const parsed = parse(format);
+			return parsed.success ? null : parsed.issues.map((i) => [v.getDotPath(i), i.message]);
+		};
+		expect(message('503/DPMPTSP/{tahun}')).toEqual([['documentNumber', 'Format nomor harus memuat {kode}, agar setiap nomor berbeda.']]);
+		expect(message('503/{kode}/{tahn}')?.[0]?.[1]).toMatch(/hanya boleh memakai \{kode\}, \{tahun\}/);
+		expect(message('503/{kode}/{tahun')?.[0]?.[1]).toMatch(/hanya boleh memakai/);
+		expect(message(`{kode}/${'x'.repeat(80)}`)?.[0]?.[1]).toBe('Format nomor paling panjang 80 karakter.');
+		expect(message('   ')?.[0]?.[1]).toBe('Tulis format nomor.');
+	});
+
+	it('answers not_found for an unknown office', async () => {
+		expect(await offices.setNumberFormat(db, { officeId: 'kecamatan', documentNumber: '{kode}' })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 	});
 });

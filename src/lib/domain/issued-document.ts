@@ -21,6 +21,28 @@ export interface DocumentContent {
 	details: { label: string; value: string }[];
 }
 
+/** The placeholders a number format may hold: `{kode}` (unique per application, so it must be there) and `{tahun}`. */
+export const numberPlaceholders = ['kode', 'tahun'] as const;
+
+/** The longest format an admin may set (a number printed on one line of an A4 document). */
+export const NUMBER_FORMAT_MAX_LENGTH = 80;
+
+/** A tracking code of the right shape, for the example number beside the format (never a real application). */
+export const EXAMPLE_CODE = 'K7M2PX4A';
+
+/**
+ * What is wrong with a number format, or null when it is fine: it must hold `{kode}` (the part that makes
+ * each number unique), and only known placeholders (a mistyped `{tahn}` would be printed as it is).
+ */
+export function numberFormatProblem(format: string): 'empty' | 'too_long' | 'no_code' | 'unknown_placeholder' | null {
+	if (!format.trim()) return 'empty';
+	if (format.length > NUMBER_FORMAT_MAX_LENGTH) return 'too_long';
+	if (!format.includes('{kode}')) return 'no_code';
+	const rest = numberPlaceholders.reduce((text, name) => text.replaceAll(`{${name}}`, ''), format);
+	if (/[{}]/.test(rest)) return 'unknown_placeholder';
+	return null;
+}
+
 export function documentNumber(format: string, input: { code: string; at: Date }): string {
 	const year = String(new Date(input.at.getTime() + 8 * 3600_000).getUTCFullYear());
 	return format.replaceAll('{kode}', input.code).replaceAll('{tahun}', year);
