@@ -126,6 +126,7 @@ describe('services', () => {
 			slaUnit: service.slaUnit,
 			inPerson: service.inPerson,
 			active: service.active,
+			consentBy: service.consentBy,
 			...changes
 		});
 	}
@@ -188,11 +189,29 @@ describe('services', () => {
 			slaValue: '2,5',
 			slaUnit: 'weeks',
 			inPerson: false,
-			active: true
+			active: true,
+			consentBy: 'resident'
 		});
 		expect(bad.success).toBe(false);
 		const fields = new Set(bad.issues?.map((i) => v.getDotPath(i)));
 		expect(fields).toEqual(new Set(['name', 'requirements', 'complaints', 'slaValue', 'slaUnit']));
+	});
+
+	it('keeps who must consent on the service row: seeded from the catalogue, set by the admin', async () => {
+		const birth = (await catalogue.find(db, 'akta-kelahiran'))!.service;
+		expect(birth.consentBy).toBe('parent');
+		expect(catalogue.journeyOf(birth, true).consentBy).toBe('parent');
+		expect((await catalogue.find(db, 'izin-usaha'))!.service.consentBy).toBe('resident');
+
+		expect(await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { consentBy: 'resident' }))).toMatchObject({ ok: true });
+		const { service } = (await catalogue.findActive(db, 'akta-kelahiran'))!;
+		expect(catalogue.journeyOf(service, true).consentBy).toBe('resident');
+
+		expect(v.safeParse(catalogue.serviceFormSchema.entries.consentBy, 'neighbour').issues?.[0]?.message).toBe(
+			'Pilih siapa yang menyetujui.'
+		);
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { consentBy: 'parent' }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.consentBy).toBe('parent');
 	});
 
 	it('hides an inactive service from citizens but not from the admin', async () => {

@@ -42,7 +42,8 @@ const formOf = (s: ServiceRow): catalogue.ServiceForm => ({
 	slaValue: s.slaValue,
 	slaUnit: s.slaUnit,
 	inPerson: s.inPerson,
-	active: s.active
+	active: s.active,
+	consentBy: s.consentBy
 });
 
 const row = async (id: string) => (await db.select().from(table).where(eq(table.id, id)))[0]!;

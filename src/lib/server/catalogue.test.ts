@@ -38,6 +38,7 @@ async function formFor(slug: string, changes: Record<string, string>) {
 		slaUnit: service.slaUnit,
 		inPerson: service.inPerson,
 		active: service.active,
+		consentBy: service.consentBy,
 		...changes
 	});
 }

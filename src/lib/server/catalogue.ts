@@ -5,21 +5,16 @@
 import { withStableIds } from '$lib/domain/requirements';
 import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { services as definitions } from '$lib/domain/catalogue';
 import { journey } from '$lib/domain/journey';
-import type { ServiceStandard, ServiceTranslation, ServiceTranslations, SlaUnit } from '$lib/domain/service';
+import type { ConsentBy, ServiceStandard, ServiceTranslation, ServiceTranslations, SlaUnit } from '$lib/domain/service';
 import { m } from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
 import type { Database } from './db/open';
 import { offices, services, type ServiceRow } from './db/schema';
 
-/**
- * A stored service's journey (domain/journey.ts), for oneself or (field mode) for a resident. Who must
- * consent has no column yet: it is read from the catalogue's definition of the same service.
- */
-export function journeyOf(service: Pick<ServiceRow, 'slug' | 'steps' | 'documents'>, forResident: boolean) {
-	const consentBy = definitions.find((d) => d.slug === service.slug)?.consentBy;
-	return journey({ steps: service.steps, documents: service.documents, consentBy }, { forResident });
+/** A stored service's journey (domain/journey.ts), for oneself or (field mode) for a resident. */
+export function journeyOf(service: Pick<ServiceRow, 'steps' | 'documents' | 'consentBy'>, forResident: boolean) {
+	return journey({ steps: service.steps, documents: service.documents, consentBy: service.consentBy }, { forResident });
 }
 
 export function listActive(db: Database) {
@@ -150,7 +145,8 @@ export const serviceFormSchema = v.object({
 	),
 	slaUnit: v.picklist(['days', 'hours'] as const satisfies readonly SlaUnit[], () => m.services_sla_unit()),
 	inPerson: v.boolean(),
-	active: v.boolean()
+	active: v.boolean(),
+	consentBy: v.picklist(['resident', 'parent'] as const satisfies readonly ConsentBy[], () => m.admin_service_consent_by_required())
 });
 
 export type ServiceForm = v.InferOutput<typeof serviceFormSchema>;
@@ -226,6 +222,7 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 			slaUnit: input.slaUnit,
 			inPerson: input.inPerson,
 			active: input.active,
+			consentBy: input.consentBy,
 			updatedAt: now
 		})
 		.where(eq(services.slug, slug));

@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			slaValue: String(service.slaValue),
 			slaUnit: service.slaUnit as string,
 			inPerson: service.inPerson,
-			active: service.active
+			active: service.active,
+			consentBy: service.consentBy as string
 		}
 	};
 };
@@ -48,7 +49,8 @@ const textFields = [
 	'product',
 	'complaints',
 	'slaValue',
-	'slaUnit'
+	'slaUnit',
+	'consentBy'
 ] as const;
 
 export const actions: Actions = {
