@@ -127,6 +127,9 @@ describe('services', () => {
 			inPerson: service.inPerson,
 			active: service.active,
 			consentBy: service.consentBy,
+			issuedTitle: service.issued?.title ?? '',
+			issuedHolder: service.issued?.holder ?? '',
+			issuedShows: [...(service.issued?.shows ?? [])],
 			...changes
 		});
 	}
@@ -190,7 +193,10 @@ describe('services', () => {
 			slaUnit: 'weeks',
 			inPerson: false,
 			active: true,
-			consentBy: 'resident'
+			consentBy: 'resident',
+			issuedTitle: '',
+			issuedHolder: '',
+			issuedShows: []
 		});
 		expect(bad.success).toBe(false);
 		const fields = new Set(bad.issues?.map((i) => v.getDotPath(i)));
@@ -212,6 +218,36 @@ describe('services', () => {
 		);
 		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { consentBy: 'parent' }));
 		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.consentBy).toBe('parent');
+	});
+
+	it('sets what the issued document shows: its title, in whose name, which answers, only printable ones', async () => {
+		const before = (await catalogue.find(db, 'akta-kelahiran'))!.service.issued;
+		expect(before?.holder).toBe('child_name');
+		const form = await formFor('akta-kelahiran', {
+			issuedTitle: '  Kutipan Akta Kelahiran ',
+			issuedHolder: 'child_name',
+			issuedShows: ['child_birth_date', 'child_birth_place', 'child_birth_date']
+		});
+		expect(await catalogue.update(db, 'akta-kelahiran', form)).toMatchObject({ ok: true });
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toEqual({
+			title: 'Kutipan Akta Kelahiran',
+			holder: 'child_name',
+			shows: ['child_birth_date', 'child_birth_place']
+		});
+
+		// a NIK stays sealed, a field of another service does not exist here, a date does not name a person
+		for (const changes of [{ issuedShows: ['mother_nik'] }, { issuedShows: ['business_name'] }, { issuedHolder: 'child_birth_date' }]) {
+			const result = await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', changes));
+			expect(result, JSON.stringify(changes)).toMatchObject({ ok: false, reason: 'invalid' });
+			if (result.ok || result.reason !== 'invalid') continue;
+			expect(Object.values(result.errors)).toEqual(['Pilih isian dari daftar layanan ini.']);
+		}
+
+		// nothing set: the applicant's name only
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { issuedTitle: '', issuedHolder: '', issuedShows: [] }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toBeNull();
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { issuedTitle: '', issuedHolder: before!.holder, issuedShows: [...before!.shows] }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toEqual(before);
 	});
 
 	it('hides an inactive service from citizens but not from the admin', async () => {

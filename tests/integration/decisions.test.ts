@@ -10,6 +10,7 @@ import * as catalogue from '../../src/lib/server/catalogue';
 import { decide, decisionMessages } from '../../src/lib/server/decisions';
 import { openAnswers } from '../../src/lib/server/crypto/answers';
 import { keyring } from '../../src/lib/server/crypto/keys';
+import * as offices from '../../src/lib/server/offices';
 import { freshDatabase } from './db';
 import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
 
@@ -43,7 +44,10 @@ const formOf = (s: ServiceRow): catalogue.ServiceForm => ({
 	slaUnit: s.slaUnit,
 	inPerson: s.inPerson,
 	active: s.active,
-	consentBy: s.consentBy
+	consentBy: s.consentBy,
+	issuedTitle: s.issued?.title ?? '',
+	issuedHolder: s.issued?.holder ?? '',
+	issuedShows: [...(s.issued?.shows ?? [])]
 });
 
 const row = async (id: string) => (await db.select().from(table).where(eq(table.id, id)))[0]!;
@@ -195,6 +199,25 @@ describe('the correction loop', () => {
 				{ label: expect.stringMatching(/ibu/i), value: 'Siti Rahmah' }
 			])
 		);
+	});
+
+	it('issues with the title, answers and number format the admin set, and keeps them when edited again', async () => {
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const stored = formOf(service!);
+		await catalogue.update(db, 'akta-kelahiran', { ...stored, issuedTitle: 'Kutipan Akta Kelahiran', issuedShows: ['child_birth_place'] });
+		await offices.setNumberFormat(db, { officeId: 'disdukcapil', documentNumber: '474.1/{tahun}/{kode}' });
+		const now = wita('2026-11-23T09:00:00');
+		const app = await submittedBirthApplication(db, store, citizen, now);
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim', now });
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'approve', note: 'Dicek di SIAK.', now });
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'complete', result: { kind: 'issued' }, now });
+		// put back for the other tests, before looking: what was issued stays as issued
+		await catalogue.update(db, 'akta-kelahiran', stored);
+		await offices.setNumberFormat(db, { officeId: 'disdukcapil', documentNumber: '474/{kode}/Disdukcapil/{tahun}' });
+
+		const [result] = await db.select().from(results).where(eq(results.applicationId, app.id));
+		expect(result).toMatchObject({ title: 'Kutipan Akta Kelahiran', holderName: 'Muhammad Rizki', number: `474.1/2026/${app.trackingCode}` });
+		expect(result!.details?.map((d) => d.label)).toEqual([expect.stringMatching(/tempat/i)]);
 	});
 
 	it('takes an application to completion, tells the citizen at each step, and records the result', async () => {

@@ -5,7 +5,7 @@
  * `{tahun}` the year of issue (WITA).
  */
 import { displayAnswer } from './answers';
-import type { IssuedDocument, StepDefinition } from './service';
+import type { FieldDefinition, IssuedDocument, StepDefinition } from './service';
 import { formatWitaDate } from './working-time';
 
 /**
@@ -13,6 +13,25 @@ import { formatWitaDate } from './working-time';
  * whoever completes it: the content is stored and printed as issued, like the labels beside it.
  */
 const documentDate = (iso: string) => formatWitaDate(new Date(`${iso}T12:00:00+08:00`), 'id').replace(/^[^,]+, /, '');
+
+/**
+ * The answers a document may print: not a NIK or a No. KK (identity numbers stay sealed, and a result's
+ * details are stored as plain text), nor a phone number (contact, not content). The seeded birth data is
+ * personal (`specific`) and printed all the same: it is what the certificate certifies.
+ */
+export function printableFields(steps: readonly StepDefinition[]): FieldDefinition[] {
+	return steps.flatMap((s) => s.fields).filter((f) => !identityNumber.has(f.kind) && f.kind !== 'phone');
+}
+
+const identityNumber = new Set<FieldDefinition['kind']>(['nik', 'kk']);
+
+/** The answers that can name the person a document is for (a child's name): short printable texts. */
+export function holderFields(steps: readonly StepDefinition[]): FieldDefinition[] {
+	return printableFields(steps).filter((f) => f.kind === 'text');
+}
+
+/** The longest document title an admin may set. */
+export const DOCUMENT_TITLE_MAX_LENGTH = 120;
 
 export interface DocumentContent {
 	holderName: string;

@@ -39,6 +39,9 @@ async function formFor(slug: string, changes: Record<string, string>) {
 		inPerson: service.inPerson,
 		active: service.active,
 		consentBy: service.consentBy,
+		issuedTitle: service.issued?.title ?? '',
+		issuedHolder: service.issued?.holder ?? '',
+		issuedShows: [...(service.issued?.shows ?? [])],
 		...changes
 	});
 }
