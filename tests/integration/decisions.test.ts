@@ -181,6 +181,29 @@ describe('the correction loop', () => {
 		expect((await row(app.id)).checklist).toEqual({ r3: true });
 	});
 
+	it('keeps the ticks on a reworded requirement when another is removed in the same save', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim' });
+		await casework.setChecklist(db, dewi, app.id, { r3: true });
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const stored = formOf(service!);
+		const texts = service!.standard.requirements.map((r) => r.text);
+		// the first line removed and the KK (r3) reworded: positions shift, the KK keeps its id
+		const reworded = `${texts[2]!.replace(/\.$/, '')} yang terbaru.`;
+		expect(await catalogue.update(db, 'akta-kelahiran', { ...stored, requirements: [texts[1]!, reworded, texts[3]!] })).toMatchObject({ ok: true });
+		const [after] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		expect(after!.standard.requirements.map((r) => [r.id, r.text])).toEqual([
+			['r2', texts[1]],
+			['r3', reworded],
+			['r4', texts[3]]
+		]);
+		// the officer's tick is still on the KK
+		const { checklist } = await row(app.id);
+		expect(after!.standard.requirements.filter((r) => checklist?.[r.id]).map((r) => r.text)).toEqual([reworded]);
+		// the seeded requirements back, ids and all, for the other tests (an admin's re-add would get a new id)
+		await db.update(services).set({ standard: service!.standard }).where(eq(services.slug, 'akta-kelahiran'));
+	});
+
 	it('issues an Akta Kelahiran to the child, with the birth data, the parent as applicant, in Disdukcapil\u2019s numbering', async () => {
 		const now = wita('2026-11-23T09:00:00');
 		const app = await submittedBirthApplication(db, store, citizen, now);
