@@ -154,8 +154,11 @@ export const serviceFormSchema = v.object({
 		v.trim(),
 		v.maxLength(DOCUMENT_TITLE_MAX_LENGTH, () => m.services_max_length({ max: DOCUMENT_TITLE_MAX_LENGTH }))
 	),
-	issuedHolder: v.pipe(v.string(), v.trim()),
-	issuedShows: v.pipe(v.array(v.string()), v.maxLength(50))
+	issuedHolder: v.pipe(v.string(() => m.admin_service_issued_unknown_field()), v.trim()),
+	issuedShows: v.pipe(
+		v.array(v.string(), () => m.admin_service_issued_unknown_field()),
+		v.maxLength(50, () => m.admin_service_issued_unknown_field())
+	)
 });
 
 export type ServiceForm = v.InferOutput<typeof serviceFormSchema>;
