@@ -141,3 +141,31 @@ test('an admin adds the first holiday of 2027, sees the calendar run to 2027, an
 	await expect(page.getByRole('heading', { name: 'Tahun 2027' })).toHaveCount(0);
 	await expect(page.getByText('Kalender diketahui sampai tahun 2026.')).toBeVisible();
 });
+
+test('an admin sets how DPMPTSP numbers its documents: a format without {kode} is refused, the example follows', async ({
+	page
+}) => {
+	await page.goto('/admin');
+	await adminMenu(page).getByRole('link', { name: 'Kantor', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Format nomor dokumen' })).toBeVisible();
+	const section = page.getByRole('region', { name: /^Dinas Penanaman Modal/ });
+	const format = section.getByLabel('Format nomor');
+	await expect(format).toHaveValue('503/{kode}/DPMPTSP/{tahun}');
+
+	await format.fill('503/DPMPTSP/{tahun}');
+	await section.getByRole('button', { name: 'Simpan format' }).click();
+	await expect(page.getByRole('alert')).toContainText('harus memuat {kode}');
+	await expect(page.getByRole('region', { name: /^Dinas Penanaman Modal/ }).getByLabel('Format nomor')).toHaveValue('503/DPMPTSP/{tahun}');
+
+	// the example number follows what is typed
+	await format.fill('510/{kode}/DPMPTSP/{tahun}');
+	await expect(section.getByText(/^Contoh: 510\/K7M2PX4A\/DPMPTSP\/20\d\d$/)).toBeVisible();
+	await section.getByRole('button', { name: 'Simpan format' }).click();
+	await expect(section.getByRole('status')).toContainText('Format nomor DPMPTSP disimpan');
+	await expect(format).toHaveValue('510/{kode}/DPMPTSP/{tahun}');
+
+	// back to the seeded format for the other tests
+	await format.fill('503/{kode}/DPMPTSP/{tahun}');
+	await section.getByRole('button', { name: 'Simpan format' }).click();
+	await expect(section.getByRole('status')).toContainText('disimpan');
+});

@@ -27,6 +27,7 @@ const pagesOf: Record<Role, { pages: string[]; firstOf?: { list: string; link: s
 			'/admin/hari-libur',
 			'/admin/ikm',
 			'/admin/kabar',
+			'/admin/kantor',
 			'/admin/layanan',
 			'/admin/layanan/akta-kelahiran',
 			'/admin/lokasi',

@@ -1,6 +1,7 @@
 /**
  * The admin's verbs against a real libSQL file database: officers (create, move, withdraw, and that the
- * last two end the officer's sessions), editing a service's standard and SLA, and the holiday calendar.
+ * last two end the officer's sessions), editing a service's standard and SLA, an office's document number
+ * format, and the holiday calendar.
  */
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -10,6 +11,7 @@ import * as catalogue from '../../src/lib/server/catalogue';
 import type { Database } from '../../src/lib/server/db/open';
 import { sessions, users } from '../../src/lib/server/db/schema';
 import * as holidays from '../../src/lib/server/holidays';
+import * as offices from '../../src/lib/server/offices';
 import * as staff from '../../src/lib/server/staff';
 import { freshDatabase } from './db';
 
@@ -124,6 +126,10 @@ describe('services', () => {
 			slaUnit: service.slaUnit,
 			inPerson: service.inPerson,
 			active: service.active,
+			consentBy: service.consentBy,
+			issuedTitle: service.issued?.title ?? '',
+			issuedHolder: service.issued?.holder ?? '',
+			issuedShows: [...(service.issued?.shows ?? [])],
 			...changes
 		});
 	}
@@ -186,11 +192,62 @@ describe('services', () => {
 			slaValue: '2,5',
 			slaUnit: 'weeks',
 			inPerson: false,
-			active: true
+			active: true,
+			consentBy: 'resident',
+			issuedTitle: '',
+			issuedHolder: '',
+			issuedShows: []
 		});
 		expect(bad.success).toBe(false);
 		const fields = new Set(bad.issues?.map((i) => v.getDotPath(i)));
 		expect(fields).toEqual(new Set(['name', 'requirements', 'complaints', 'slaValue', 'slaUnit']));
+	});
+
+	it('keeps who must consent on the service row: seeded from the catalogue, set by the admin', async () => {
+		const birth = (await catalogue.find(db, 'akta-kelahiran'))!.service;
+		expect(birth.consentBy).toBe('parent');
+		expect(catalogue.journeyOf(birth, true).consentBy).toBe('parent');
+		expect((await catalogue.find(db, 'izin-usaha'))!.service.consentBy).toBe('resident');
+
+		expect(await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { consentBy: 'resident' }))).toMatchObject({ ok: true });
+		const { service } = (await catalogue.findActive(db, 'akta-kelahiran'))!;
+		expect(catalogue.journeyOf(service, true).consentBy).toBe('resident');
+
+		expect(v.safeParse(catalogue.serviceFormSchema.entries.consentBy, 'neighbour').issues?.[0]?.message).toBe(
+			'Pilih siapa yang menyetujui.'
+		);
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { consentBy: 'parent' }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.consentBy).toBe('parent');
+	});
+
+	it('sets what the issued document shows: its title, in whose name, which answers, only printable ones', async () => {
+		const before = (await catalogue.find(db, 'akta-kelahiran'))!.service.issued;
+		expect(before?.holder).toBe('child_name');
+		const form = await formFor('akta-kelahiran', {
+			issuedTitle: '  Kutipan Akta Kelahiran ',
+			issuedHolder: 'child_name',
+			issuedShows: ['child_birth_date', 'child_birth_place', 'child_birth_date']
+		});
+		expect(await catalogue.update(db, 'akta-kelahiran', form)).toMatchObject({ ok: true });
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toEqual({
+			title: 'Kutipan Akta Kelahiran',
+			holder: 'child_name',
+			shows: ['child_birth_date', 'child_birth_place']
+		});
+
+		// a NIK stays sealed, a field of another service does not exist here, a date does not name a person
+		for (const changes of [{ issuedShows: ['mother_nik'] }, { issuedShows: ['business_name'] }, { issuedHolder: 'child_birth_date' }]) {
+			const result = await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', changes));
+			expect(result, JSON.stringify(changes)).toMatchObject({ ok: false, reason: 'invalid' });
+			if (result.ok || result.reason !== 'invalid') continue;
+			expect(Object.values(result.errors)).toEqual(['Pilih isian dari daftar layanan ini.']);
+		}
+
+		// nothing set: the applicant's name only
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { issuedTitle: '', issuedHolder: '', issuedShows: [] }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toBeNull();
+		await catalogue.update(db, 'akta-kelahiran', await formFor('akta-kelahiran', { issuedTitle: '', issuedHolder: before!.holder, issuedShows: [...before!.shows] }));
+		expect((await catalogue.find(db, 'akta-kelahiran'))!.service.issued).toEqual(before);
 	});
 
 	it('hides an inactive service from citizens but not from the admin', async () => {
@@ -244,5 +301,40 @@ describe('the holiday calendar', () => {
 			expect(v.safeParse(holidays.holidaySchema, { date, name: 'Libur', kind: 'libur' }).success, date).toBe(false);
 		}
 		expect(v.safeParse(holidays.holidaySchema, { date: '2027-03-10', name: 'Nyepi', kind: 'cuti' }).success).toBe(false);
+	});
+});
+
+describe("an office's document number format", () => {
+	const parse = (documentNumber: string, officeId = 'dpmptsp') => v.safeParse(offices.numberFormatSchema, { officeId, documentNumber });
+
+	it('saves a new format for the next documents, trimmed', async () => {
+		const parsed = parse('  510/{kode}/DPMPTSP/{tahun}/{kode} ');
+		expect(parsed.success).toBe(true);
+		if (!parsed.success) return;
+		expect(await offices.setNumberFormat(db, parsed.output)).toEqual({ ok: true, name: 'DPMPTSP' });
+		const stored = (await offices.listOffices(db)).find((o) => o.id === 'dpmptsp');
+		expect(stored?.documentNumber).toBe('510/{kode}/DPMPTSP/{tahun}/{kode}');
+		expect((await offices.listOffices(db)).find((o) => o.id === 'disdukcapil')?.documentNumber).toBe(
+			'474/{kode}/Disdukcapil/{tahun}'
+		);
+	});
+
+	it('refuses a format without {kode}, with an unknown placeholder, too long or empty, in Indonesian', () => {
+		const message = (format: string) => {
+			const parsed = parse(format);
+			return parsed.success ? null : parsed.issues.map((i) => [v.getDotPath(i), i.message]);
+		};
+		expect(message('503/DPMPTSP/{tahun}')).toEqual([['documentNumber', 'Format nomor harus memuat {kode}, agar setiap nomor berbeda.']]);
+		expect(message('503/{kode}/{tahn}')?.[0]?.[1]).toMatch(/hanya boleh memakai \{kode\}, \{tahun\}/);
+		expect(message('503/{kode}/{tahun')?.[0]?.[1]).toMatch(/hanya boleh memakai/);
+		expect(message(`{kode}/${'x'.repeat(80)}`)?.[0]?.[1]).toBe('Format nomor paling panjang 80 karakter.');
+		expect(message('   ')?.[0]?.[1]).toBe('Tulis format nomor.');
+	});
+
+	it('answers not_found for an unknown office', async () => {
+		expect(await offices.setNumberFormat(db, { officeId: 'kecamatan', documentNumber: '{kode}' })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 	});
 });

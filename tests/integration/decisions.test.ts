@@ -11,6 +11,7 @@ import * as catalogue from '../../src/lib/server/catalogue';
 import { decide, decisionMessages } from '../../src/lib/server/decisions';
 import { openAnswers } from '../../src/lib/server/crypto/answers';
 import { keyring } from '../../src/lib/server/crypto/keys';
+import * as offices from '../../src/lib/server/offices';
 import { freshDatabase } from './db';
 import { memoryStore, person, submittedBirthApplication, wita } from './fixtures';
 
@@ -43,7 +44,11 @@ const formOf = (s: ServiceRow): catalogue.ServiceForm => ({
 	slaValue: s.slaValue,
 	slaUnit: s.slaUnit,
 	inPerson: s.inPerson,
-	active: s.active
+	active: s.active,
+	consentBy: s.consentBy,
+	issuedTitle: s.issued?.title ?? '',
+	issuedHolder: s.issued?.holder ?? '',
+	issuedShows: [...(s.issued?.shows ?? [])]
 });
 
 const row = async (id: string) => (await db.select().from(table).where(eq(table.id, id)))[0]!;
@@ -177,6 +182,29 @@ describe('the correction loop', () => {
 		expect((await row(app.id)).checklist).toEqual({ r3: true });
 	});
 
+	it('keeps the ticks on a reworded requirement when another is removed in the same save', async () => {
+		const app = await submittedBirthApplication(db, store, citizen, wita('2026-11-23T09:00:00'));
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim' });
+		await casework.setChecklist(db, dewi, app.id, { r3: true });
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const stored = formOf(service!);
+		const texts = service!.standard.requirements.map((r) => r.text);
+		// the first line removed and the KK (r3) reworded: positions shift, the KK keeps its id
+		const reworded = `${texts[2]!.replace(/\.$/, '')} yang terbaru.`;
+		expect(await catalogue.update(db, 'akta-kelahiran', { ...stored, requirements: [texts[1]!, reworded, texts[3]!] })).toMatchObject({ ok: true });
+		const [after] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		expect(after!.standard.requirements.map((r) => [r.id, r.text])).toEqual([
+			['r2', texts[1]],
+			['r3', reworded],
+			['r4', texts[3]]
+		]);
+		// the officer's tick is still on the KK
+		const { checklist } = await row(app.id);
+		expect(after!.standard.requirements.filter((r) => checklist?.[r.id]).map((r) => r.text)).toEqual([reworded]);
+		// the seeded requirements back, ids and all, for the other tests (an admin's re-add would get a new id)
+		await db.update(services).set({ standard: service!.standard }).where(eq(services.slug, 'akta-kelahiran'));
+	});
+
 	it('issues an Akta Kelahiran to the child, with the birth data, the parent as applicant, in Disdukcapil\u2019s numbering', async () => {
 		const now = wita('2026-11-23T09:00:00');
 		const app = await submittedBirthApplication(db, store, citizen, now);
@@ -195,6 +223,25 @@ describe('the correction loop', () => {
 				{ label: expect.stringMatching(/ibu/i), value: 'Siti Rahmah' }
 			])
 		);
+	});
+
+	it('issues with the title, answers and number format the admin set, and keeps them when edited again', async () => {
+		const [service] = await db.select().from(services).where(eq(services.slug, 'akta-kelahiran'));
+		const stored = formOf(service!);
+		await catalogue.update(db, 'akta-kelahiran', { ...stored, issuedTitle: 'Kutipan Akta Kelahiran', issuedShows: ['child_birth_place'] });
+		await offices.setNumberFormat(db, { officeId: 'disdukcapil', documentNumber: '474.1/{tahun}/{kode}' });
+		const now = wita('2026-11-23T09:00:00');
+		const app = await submittedBirthApplication(db, store, citizen, now);
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'claim', now });
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'approve', note: 'Dicek di SIAK.', now });
+		await decide(db, { applicationId: app.id, actor: dewi, action: 'complete', result: { kind: 'issued' }, now });
+		// put back for the other tests, before looking: what was issued stays as issued
+		await catalogue.update(db, 'akta-kelahiran', stored);
+		await offices.setNumberFormat(db, { officeId: 'disdukcapil', documentNumber: '474/{kode}/Disdukcapil/{tahun}' });
+
+		const [result] = await db.select().from(results).where(eq(results.applicationId, app.id));
+		expect(result).toMatchObject({ title: 'Kutipan Akta Kelahiran', holderName: 'Muhammad Rizki', number: `474.1/2026/${app.trackingCode}` });
+		expect(result!.details?.map((d) => d.label)).toEqual([expect.stringMatching(/tempat/i)]);
 	});
 
 	it('takes an application to completion, tells the citizen at each step, and records the result', async () => {

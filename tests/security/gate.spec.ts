@@ -74,6 +74,7 @@ const pages: { path: string; may: Who[] }[] = [
 	{ path: '/admin/layanan/akta-kelahiran', may: ['admin'] },
 	{ path: '/admin/hari-libur', may: ['admin'] },
 	{ path: '/admin/lokasi', may: ['admin'] },
+	{ path: '/admin/kantor', may: ['admin'] },
 	{ path: '/admin/relawan', may: ['admin'] },
 	{ path: '/admin/permohonan', may: ['admin'] },
 	{ path: '/admin/kabar', may: ['admin'] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findService, offices, services } from './catalogue';
+import { documentNumber, holderFields, numberFormatProblem, printableFields } from './issued-document';
 import { findKelurahan, kecamatan, kelurahanList } from './kelurahan';
 
 const allFields = (slug: string) =>
@@ -91,5 +92,24 @@ describe('kelurahan', () => {
 			kecamatanName: 'Banjarbaru Utara'
 		});
 		expect(findKelurahan('63.72.01.1001')).toBeUndefined();
+	});
+});
+
+describe('what issued documents show and how they are numbered, as seeded', () => {
+	it('prints only answers the admin editor offers, so a seeded service saves unchanged', () => {
+		for (const service of services.filter((s) => s.issued)) {
+			const printable = printableFields(service.steps).map((f) => f.key);
+			expect(service.issued!.shows.every((key) => printable.includes(key)), service.slug).toBe(true);
+			if (service.issued!.holder) expect(holderFields(service.steps).map((f) => f.key), service.slug).toContain(service.issued!.holder);
+		}
+	});
+
+	it('numbers with formats the admin editor accepts', () => {
+		for (const office of offices) expect(numberFormatProblem(office.documentNumber), office.id).toBeNull();
+		expect(documentNumber('474/{kode}/Disdukcapil/{tahun}', { code: 'K7M2PX4A', at: new Date('2026-12-31T16:30:00Z') })).toBe(
+			'474/K7M2PX4A/Disdukcapil/2027'
+		);
+		expect(numberFormatProblem('{kode}/{tahun}/{bulan}')).toBe('unknown_placeholder');
+		expect(numberFormatProblem('{tahun}')).toBe('no_code');
 	});
 });

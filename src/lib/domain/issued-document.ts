@@ -5,7 +5,7 @@
  * `{tahun}` the year of issue (WITA).
  */
 import { displayAnswer } from './answers';
-import type { IssuedDocument, StepDefinition } from './service';
+import type { FieldDefinition, IssuedDocument, StepDefinition } from './service';
 import { formatWitaDate } from './working-time';
 
 /**
@@ -14,11 +14,52 @@ import { formatWitaDate } from './working-time';
  */
 const documentDate = (iso: string) => formatWitaDate(new Date(`${iso}T12:00:00+08:00`), 'id').replace(/^[^,]+, /, '');
 
+/**
+ * The answers a document may print: not a NIK or a No. KK (identity numbers stay sealed, and a result's
+ * details are stored as plain text), nor a phone number (contact, not content). The seeded birth data is
+ * personal (`specific`) and printed all the same: it is what the certificate certifies.
+ */
+export function printableFields(steps: readonly StepDefinition[]): FieldDefinition[] {
+	return steps.flatMap((s) => s.fields).filter((f) => !identityNumber.has(f.kind) && f.kind !== 'phone');
+}
+
+const identityNumber = new Set<FieldDefinition['kind']>(['nik', 'kk']);
+
+/** The answers that can name the person a document is for (a child's name): short printable texts. */
+export function holderFields(steps: readonly StepDefinition[]): FieldDefinition[] {
+	return printableFields(steps).filter((f) => f.kind === 'text');
+}
+
+/** The longest document title an admin may set. */
+export const DOCUMENT_TITLE_MAX_LENGTH = 120;
+
 export interface DocumentContent {
 	holderName: string;
 	/** Who applied, when that is not the holder (a parent for a child's certificate); null otherwise. */
 	applicantName: string | null;
 	details: { label: string; value: string }[];
+}
+
+/** The placeholders a number format may hold: `{kode}` (unique per application, so it must be there) and `{tahun}`. */
+export const numberPlaceholders = ['kode', 'tahun'] as const;
+
+/** The longest format an admin may set (a number printed on one line of an A4 document). */
+export const NUMBER_FORMAT_MAX_LENGTH = 80;
+
+/** A tracking code of the right shape, for the example number beside the format (never a real application). */
+export const EXAMPLE_CODE = 'K7M2PX4A';
+
+/**
+ * What is wrong with a number format, or null when it is fine: it must hold `{kode}` (the part that makes
+ * each number unique), and only known placeholders (a mistyped `{tahn}` would be printed as it is).
+ */
+export function numberFormatProblem(format: string): 'empty' | 'too_long' | 'no_code' | 'unknown_placeholder' | null {
+	if (!format.trim()) return 'empty';
+	if (format.length > NUMBER_FORMAT_MAX_LENGTH) return 'too_long';
+	if (!format.includes('{kode}')) return 'no_code';
+	const rest = numberPlaceholders.reduce((text, name) => text.replaceAll(`{${name}}`, ''), format);
+	if (/[{}]/.test(rest)) return 'unknown_placeholder';
+	return null;
 }
 
 export function documentNumber(format: string, input: { code: string; at: Date }): string {

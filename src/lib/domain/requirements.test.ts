@@ -21,6 +21,40 @@ describe('requirement ids stay with their requirement', () => {
 		expect(withStableIds(before, ['KK', 'Tidak perlu surat pengantar.']).map((r) => r.id)).toEqual(['r2', 'r3']);
 	});
 
+	it('rewording one and removing another in the same save keeps the reworded one\'s id', () => {
+		const four = numbered('KTP asli', 'Kartu Keluarga (KK) orang tua', 'Buku nikah', 'Surat keterangan lahir');
+		// the first removed, the KK reworded: the KK is still r2, not the removed r1
+		expect(withStableIds(four, ['Kartu Keluarga (KK) orang tua yang terbaru', 'Buku nikah', 'Surat keterangan lahir']).map((r) => r.id)).toEqual([
+			'r2',
+			'r3',
+			'r4'
+		]);
+		// the KK removed, the one before it reworded
+		expect(withStableIds(four, ['KTP asli atau surat keterangan', 'Buku nikah', 'Surat keterangan lahir']).map((r) => r.id)).toEqual([
+			'r1',
+			'r3',
+			'r4'
+		]);
+		// two side by side: one removed, the other reworded, whichever comes first
+		expect(withStableIds(four, ['KTP asli', 'Buku nikah atau akta perkawinan', 'Surat keterangan lahir']).map((r) => r.id)).toEqual([
+			'r1',
+			'r3',
+			'r4'
+		]);
+		expect(withStableIds(four, ['KTP asli', 'Kartu Keluarga (KK) terbaru', 'Surat keterangan lahir']).map((r) => r.id)).toEqual([
+			'r1',
+			'r2',
+			'r4'
+		]);
+	});
+
+	it('a rewording that shares nothing with the removed ones, beside a removal, is a new requirement', () => {
+		const four = numbered('KTP asli', 'Kartu Keluarga (KK) orang tua', 'Buku nikah', 'Surat keterangan lahir');
+		const [first, ...rest] = withStableIds(four, ['Pas foto 3x4', 'Surat keterangan lahir'], () => 'r-baru');
+		expect(first?.id).toBe('r-baru');
+		expect(rest.map((r) => r.id)).toEqual(['r4']);
+	});
+
 	it('a new requirement gets an id never used before, even the one of a removed requirement', () => {
 		const removed = withStableIds(before, ['KTP', 'KK']);
 		const added = withStableIds(removed, ['KTP', 'KK', 'Akta nikah']);

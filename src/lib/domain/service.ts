@@ -104,6 +104,8 @@ export type SlaUnit = 'days' | 'hours';
  * applicant is always named as such when they are not the holder.
  */
 export interface IssuedDocument {
+	/** The document's title as printed; absent: the service's name. */
+	title?: string;
 	/** The answer key holding the name of the person the document is for. */
 	holder?: string;
 	/** Answer keys printed on the document, with their field labels. */

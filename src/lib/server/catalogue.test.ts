@@ -38,6 +38,10 @@ async function formFor(slug: string, changes: Record<string, string>) {
 		slaUnit: service.slaUnit,
 		inPerson: service.inPerson,
 		active: service.active,
+		consentBy: service.consentBy,
+		issuedTitle: service.issued?.title ?? '',
+		issuedHolder: service.issued?.holder ?? '',
+		issuedShows: [...(service.issued?.shows ?? [])],
 		...changes
 	});
 }

@@ -5,21 +5,17 @@
 import { withStableIds } from '$lib/domain/requirements';
 import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { services as definitions } from '$lib/domain/catalogue';
 import { journey } from '$lib/domain/journey';
-import type { ServiceStandard, ServiceTranslation, ServiceTranslations, SlaUnit } from '$lib/domain/service';
+import { DOCUMENT_TITLE_MAX_LENGTH, holderFields, printableFields } from '$lib/domain/issued-document';
+import type { ConsentBy, IssuedDocument, ServiceStandard, ServiceTranslation, ServiceTranslations, SlaUnit } from '$lib/domain/service';
 import { m } from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
 import type { Database } from './db/open';
 import { offices, services, type ServiceRow } from './db/schema';
 
-/**
- * A stored service's journey (domain/journey.ts), for oneself or (field mode) for a resident. Who must
- * consent has no column yet: it is read from the catalogue's definition of the same service.
- */
-export function journeyOf(service: Pick<ServiceRow, 'slug' | 'steps' | 'documents'>, forResident: boolean) {
-	const consentBy = definitions.find((d) => d.slug === service.slug)?.consentBy;
-	return journey({ steps: service.steps, documents: service.documents, consentBy }, { forResident });
+/** A stored service's journey (domain/journey.ts), for oneself or (field mode) for a resident. */
+export function journeyOf(service: Pick<ServiceRow, 'steps' | 'documents' | 'consentBy'>, forResident: boolean) {
+	return journey({ steps: service.steps, documents: service.documents, consentBy: service.consentBy }, { forResident });
 }
 
 export function listActive(db: Database) {
@@ -150,7 +146,19 @@ export const serviceFormSchema = v.object({
 	),
 	slaUnit: v.picklist(['days', 'hours'] as const satisfies readonly SlaUnit[], () => m.services_sla_unit()),
 	inPerson: v.boolean(),
-	active: v.boolean()
+	active: v.boolean(),
+	consentBy: v.picklist(['resident', 'parent'] as const satisfies readonly ConsentBy[], () => m.admin_service_consent_by_required()),
+	// what its issued document shows; checked against the service's own fields in `update`
+	issuedTitle: v.pipe(
+		v.string(),
+		v.trim(),
+		v.maxLength(DOCUMENT_TITLE_MAX_LENGTH, () => m.services_max_length({ max: DOCUMENT_TITLE_MAX_LENGTH }))
+	),
+	issuedHolder: v.pipe(v.string(() => m.admin_service_issued_unknown_field()), v.trim()),
+	issuedShows: v.pipe(
+		v.array(v.string(), () => m.admin_service_issued_unknown_field()),
+		v.maxLength(50, () => m.admin_service_issued_unknown_field())
+	)
 });
 
 export type ServiceForm = v.InferOutput<typeof serviceFormSchema>;
@@ -172,6 +180,9 @@ export type UpdateResult =
  * The admin edits the Indonesian. Its English (`translations`) follows: a text the admin changed loses its
  * English, so the English page shows the new Indonesian rather than an old translation; a text whose SLA
  * followed the new SLA has the SLA in its English follow too.
+ *
+ * What the issued document shows names the service's own printable fields (domain/issued-document.ts); a
+ * document already issued keeps what it showed, stored with its result.
  */
 export async function update(db: Database, slug: string, input: ServiceForm, now = new Date()): Promise<UpdateResult> {
 	const found = await find(db, slug);
@@ -195,7 +206,15 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 	if (office.id === 'disdukcapil' && input.fee !== 'Gratis') {
 		errors.fee = m.services_population_free();
 	}
+	const printable = new Set(printableFields(service.steps).map((f) => f.key));
+	if (!input.issuedShows.every((key) => printable.has(key))) {
+		errors.issuedShows = m.admin_service_issued_unknown_field();
+	}
+	if (input.issuedHolder && !holderFields(service.steps).some((f) => f.key === input.issuedHolder)) {
+		errors.issuedHolder = m.admin_service_issued_unknown_field();
+	}
 	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+	const issued = issuedOf(input);
 
 	const requirements = withStableIds(service.standard.requirements, input.requirements);
 	const standard: ServiceStandard = {
@@ -226,10 +245,23 @@ export async function update(db: Database, slug: string, input: ServiceForm, now
 			slaUnit: input.slaUnit,
 			inPerson: input.inPerson,
 			active: input.active,
+			consentBy: input.consentBy,
+			issued,
 			updatedAt: now
 		})
 		.where(eq(services.slug, slug));
 	return { ok: true, name: input.name };
+}
+
+/** What the issued document shows, from the form; null when the admin set nothing (the applicant's name only). */
+function issuedOf(input: Pick<ServiceForm, 'issuedTitle' | 'issuedHolder' | 'issuedShows'>): IssuedDocument | null {
+	const shows = [...new Set(input.issuedShows)];
+	if (!input.issuedTitle && !input.issuedHolder && shows.length === 0) return null;
+	return {
+		...(input.issuedTitle ? { title: input.issuedTitle } : {}),
+		...(input.issuedHolder ? { holder: input.issuedHolder } : {}),
+		shows
+	};
 }
 
 /** The phrase as a whole word group: "3 hari kerja" must not match inside "13 hari kerja". */

@@ -328,6 +328,8 @@ function resultRow(application: Application, service: ServiceRow, numberFormat: 
 				...base,
 				// 16 base32 characters: 80 bits, unguessable, short enough for a QR code and to type
 				verificationCode: encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(10))),
+				// printed as issued: a later rename of the service or its document leaves this paper as it was
+				title: service.issued?.title || service.name,
 				number: documentNumber(numberFormat, { code: application.trackingCode, at: now })
 			};
 		}

@@ -3,7 +3,7 @@
  * page show. Verification shows that the document is genuine, who it is for with the name partly masked,
  * when it was issued, and whether it was revoked: enough to check a paper, not enough to profile a person.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { formatWitaDate } from '$lib/domain/working-time';
 import { whereMay, type Viewer } from './access';
 import type { Database } from './db/open';
@@ -19,7 +19,8 @@ export function maskName(name: string): string {
 }
 
 const columns = {
-	title: services.name,
+	// the title as issued; documents issued before titles were stored show the service's name
+	title: sql<string>`coalesce(${results.title}, ${services.name})`,
 	officeName: offices.name,
 	number: results.number,
 	holderName: results.holderName,

@@ -12,6 +12,7 @@ import type { Role } from '$lib/domain/roles';
 import { eventTypes, type CorrectionAsked, type EventData, type EventType } from '../../domain/events';
 import type { Status } from '$lib/domain/workflow';
 import type {
+	ConsentBy,
 	DocumentRequirement,
 	IssuedDocument,
 	OfficeId,
@@ -142,6 +143,11 @@ export const services = sqliteTable(
 		externalLink: text('external_link', { mode: 'json' }).$type<{ href: string; label: string }>(),
 		/** What its result document shows (domain/service.ts); null: the applicant's name only. */
 		issued: text('issued', { mode: 'json' }).$type<IssuedDocument>(),
+		/**
+		 * Who must agree when a volunteer applies for someone (domain/journey.ts): the resident, or for a
+		 * child's document a parent. Seeded from the definition's `consentBy`; admins set it.
+		 */
+		consentBy: text('consent_by').$type<ConsentBy>().notNull().default('resident'),
 		/**
 		 * What a person reads, in other languages: `{ en: overlay }` (domain/service-language.ts), seeded from
 		 * domain/catalogue-en.ts. Null: Indonesian only. Admins edit the Indonesian; an edited text drops its

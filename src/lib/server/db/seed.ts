@@ -52,6 +52,7 @@ export async function seedReferenceData(db: Database, now = new Date()) {
 				rank: s.rank,
 				externalLink: s.externalLink ?? null,
 				issued: s.issued ?? null,
+				consentBy: s.consentBy ?? 'resident',
 				translations: serviceTranslations(s.slug),
 				updatedAt: now
 			}))

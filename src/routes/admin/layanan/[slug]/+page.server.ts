@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors } from '$lib/domain/account-forms';
+import { holderFields, printableFields } from '$lib/domain/issued-document';
 import { m } from '$lib/paraglide/messages';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
@@ -14,9 +15,13 @@ export const load: PageServerLoad = async (event) => {
 	const found = await catalogue.find(getDb(), params.slug);
 	if (!found) error(404, m.admin_service_not_found());
 	const { service, office } = found;
+	const option = (f: { key: string; label: string }) => ({ key: f.key, label: f.label });
 	return {
 		slug: service.slug,
 		office: office.name,
+		// the answers its issued document may print, and those that can name whom it is for
+		printable: printableFields(service.steps).map(option),
+		holders: holderFields(service.steps).map(option),
 		values: {
 			name: service.name,
 			summary: service.summary,
@@ -31,7 +36,11 @@ export const load: PageServerLoad = async (event) => {
 			slaValue: String(service.slaValue),
 			slaUnit: service.slaUnit as string,
 			inPerson: service.inPerson,
-			active: service.active
+			active: service.active,
+			consentBy: service.consentBy as string,
+			issuedTitle: service.issued?.title ?? '',
+			issuedHolder: service.issued?.holder ?? '',
+			issuedShows: [...(service.issued?.shows ?? [])]
 		}
 	};
 };
@@ -48,7 +57,10 @@ const textFields = [
 	'product',
 	'complaints',
 	'slaValue',
-	'slaUnit'
+	'slaUnit',
+	'consentBy',
+	'issuedTitle',
+	'issuedHolder'
 ] as const;
 
 export const actions: Actions = {
@@ -59,7 +71,8 @@ export const actions: Actions = {
 		const typed = {
 			...(Object.fromEntries(textFields.map((key) => [key, text(form, key)])) as Record<(typeof textFields)[number], string>),
 			inPerson: form.get('inPerson') === 'ya',
-			active: form.get('active') === 'ya'
+			active: form.get('active') === 'ya',
+			issuedShows: form.getAll('issuedShows').filter((value) => typeof value === 'string')
 		};
 		const parsed = v.safeParse(catalogue.serviceFormSchema, typed);
 		if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.issues) });
