@@ -102,6 +102,7 @@ const actions: { path: string; may: Who[]; body: Record<string, string> }[] = [
 	{ path: '/admin/layanan/akta-kelahiran?/simpan', may: ['admin'], body: { name: 'Layanan dibajak', slaValue: '99', slaUnit: 'working_days' } },
 	{ path: '/admin/lokasi?/buat', may: ['admin'], body: { locationId: 'disdukcapil', from: '2026-12-28', to: '2026-12-28', times: '08:00', capacity: '1' } },
 	{ path: '/admin/lokasi?/kapasitas', may: ['admin'], body: { slotId: fakeId, capacity: '0' } },
+	{ path: '/admin/kantor?/nomor', may: ['admin'], body: { officeId: 'dpmptsp', documentNumber: 'DIBAJAK/{kode}' } },
 	{ path: '/admin/relawan?/setujui', may: ['admin'], body: { requestId: fakeId } },
 	{ path: '/admin/relawan?/tolak', may: ['admin'], body: { requestId: fakeId, note: 'x' } },
 	{ path: '/admin/relawan?/cabut', may: ['admin'], body: { userId: fakeId } },
@@ -185,6 +186,8 @@ test('every form action refuses nobody and the wrong roles, in every spelling of
 		tally.check('refused posts changed nothing', christmas.rows.length === 1, 'no holiday was removed');
 		const service = await db.execute({ sql: "select name from services where slug = 'akta-kelahiran'", args: [] });
 		tally.check('refused posts changed nothing', service.rows[0]?.name !== 'Layanan dibajak', 'the service text is unchanged');
+		const office = await db.execute({ sql: "select document_number from offices where id = 'dpmptsp'", args: [] });
+		tally.check('refused posts changed nothing', !String(office.rows[0]?.document_number).startsWith('DIBAJAK'), "the office's number format is unchanged");
 	} finally {
 		db.close();
 	}
