@@ -111,27 +111,9 @@ describe('services', () => {
 	async function formFor(slug: string, changes: Record<string, unknown> = {}) {
 		const found = await catalogue.find(db, slug);
 		const { service } = found!;
-		return v.parse(catalogue.serviceFormSchema, {
-			name: service.name,
-			summary: service.summary,
-			description: service.description,
-			requirements: service.standard.requirements.map((r) => r.text).join('\n'),
-			procedure: service.standard.procedure.join('\r\n'),
-			time: service.standard.time,
-			fee: service.standard.fee,
-			feeBasis: service.standard.feeBasis ?? '',
-			product: service.standard.product,
-			complaints: service.standard.complaints,
-			slaValue: String(service.slaValue),
-			slaUnit: service.slaUnit,
-			inPerson: service.inPerson,
-			active: service.active,
-			consentBy: service.consentBy,
-			issuedTitle: service.issued?.title ?? '',
-			issuedHolder: service.issued?.holder ?? '',
-			issuedShows: [...(service.issued?.shows ?? [])],
-			...changes
-		});
+		// the browser sends a textarea's lines with \r\n
+		const values = catalogue.serviceFormValues(service);
+		return v.parse(catalogue.serviceFormSchema, { ...values, procedure: values.procedure.replaceAll('\n', '\r\n'), ...changes });
 	}
 
 	it('changes the SLA; the time sentence and the procedure, left as they were, follow it', async () => {

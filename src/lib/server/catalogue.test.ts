@@ -23,27 +23,7 @@ afterAll(() => cleanup());
 
 async function formFor(slug: string, changes: Record<string, string>) {
 	const { service } = (await catalogue.find(db, slug))!;
-	return v.parse(catalogue.serviceFormSchema, {
-		name: service.name,
-		summary: service.summary,
-		description: service.description,
-		requirements: service.standard.requirements.map((r) => r.text).join('\n'),
-		procedure: service.standard.procedure.join('\n'),
-		time: service.standard.time,
-		fee: service.standard.fee,
-		feeBasis: service.standard.feeBasis ?? '',
-		product: service.standard.product,
-		complaints: service.standard.complaints,
-		slaValue: String(service.slaValue),
-		slaUnit: service.slaUnit,
-		inPerson: service.inPerson,
-		active: service.active,
-		consentBy: service.consentBy,
-		issuedTitle: service.issued?.title ?? '',
-		issuedHolder: service.issued?.holder ?? '',
-		issuedShows: [...(service.issued?.shows ?? [])],
-		...changes
-	});
+	return v.parse(catalogue.serviceFormSchema, { ...catalogue.serviceFormValues(service), ...changes });
 }
 
 describe('the catalogue in English, stored', () => {

@@ -90,6 +90,30 @@ export function slaPhrase(sla: { value: number; unit: SlaUnit }, locale?: Locale
 	return sla.value === 1 ? m.services_sla_day_one(inputs, options) : m.services_sla_days(inputs, options);
 }
 
+/** A stored service as the admin's edit form shows it (and as the form, unchanged, sends it back). */
+export function serviceFormValues(service: ServiceRow) {
+	return {
+		name: service.name,
+		summary: service.summary,
+		description: service.description,
+		requirements: service.standard.requirements.map((r) => r.text).join('\n'),
+		procedure: service.standard.procedure.join('\n'),
+		time: service.standard.time,
+		fee: service.standard.fee,
+		feeBasis: service.standard.feeBasis ?? '',
+		product: service.standard.product,
+		complaints: service.standard.complaints,
+		slaValue: String(service.slaValue),
+		slaUnit: service.slaUnit as string,
+		inPerson: service.inPerson,
+		active: service.active,
+		consentBy: service.consentBy as string,
+		issuedTitle: service.issued?.title ?? '',
+		issuedHolder: service.issued?.holder ?? '',
+		issuedShows: [...(service.issued?.shows ?? [])]
+	};
+}
+
 /** A textarea with one item per line, as a list without blank lines. */
 const lines = (what: () => string) =>
 	v.pipe(

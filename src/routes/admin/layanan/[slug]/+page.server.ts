@@ -22,26 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		// the answers its issued document may print, and those that can name whom it is for
 		printable: printableFields(service.steps).map(option),
 		holders: holderFields(service.steps).map(option),
-		values: {
-			name: service.name,
-			summary: service.summary,
-			description: service.description,
-			requirements: service.standard.requirements.map((r) => r.text).join('\n'),
-			procedure: service.standard.procedure.join('\n'),
-			time: service.standard.time,
-			fee: service.standard.fee,
-			feeBasis: service.standard.feeBasis ?? '',
-			product: service.standard.product,
-			complaints: service.standard.complaints,
-			slaValue: String(service.slaValue),
-			slaUnit: service.slaUnit as string,
-			inPerson: service.inPerson,
-			active: service.active,
-			consentBy: service.consentBy as string,
-			issuedTitle: service.issued?.title ?? '',
-			issuedHolder: service.issued?.holder ?? '',
-			issuedShows: [...(service.issued?.shows ?? [])]
-		}
+		values: catalogue.serviceFormValues(service)
 	};
 };
 
