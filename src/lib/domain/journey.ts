@@ -18,7 +18,7 @@
  */
 import { displayAnswer } from './answers';
 import type { Answers, FieldErrors } from './fields';
-import { formatPhone, normalizePhone } from './phone';
+import { formatPhone } from './phone';
 import { consentText, residentComplete, residentWording, type Resident } from './resident';
 import type { ConsentBy, DocumentRequirement, FieldDefinition, StepDefinition } from './service';
 import { m } from '../paraglide/messages.js';
@@ -97,11 +97,6 @@ function wordedForResident(field: FieldDefinition): FieldDefinition {
 	if (!field.forResident) return field;
 	return { ...field, label: field.forResident.label ?? field.label, help: field.forResident.help ?? field.help };
 }
-
-const shownPhone = (phone: string) => {
-	const e164 = normalizePhone(phone);
-	return e164 ? formatPhone(e164) : phone;
-};
 
 export function journey(service: JourneyService, options: { forResident?: boolean } = {}): Journey {
 	const forResident = !!options.forResident;
@@ -185,7 +180,7 @@ export function journey(service: JourneyService, options: { forResident?: boolea
 					page: first.slug,
 					rows: [
 						{ label: residentWording.name, value: resident?.name || '–' },
-						{ label: residentWording.phone, value: resident?.phone ? shownPhone(resident.phone) : '–' },
+						{ label: residentWording.phone, value: resident?.phone ? formatPhone(resident.phone) : '–' },
 						{ label: residentWording.consent, value: resident?.consent ? consentText(resident.consent) : '–' }
 					]
 				});
@@ -208,7 +203,7 @@ export function journey(service: JourneyService, options: { forResident?: boolea
 		prefill(answers, applicant) {
 			const filled = { ...answers };
 			for (const field of applicantFields(service.steps)) {
-				const value = field.applicant === 'phone' ? shownPhone(applicant.phone) : applicant.name;
+				const value = field.applicant === 'phone' ? formatPhone(applicant.phone) : applicant.name;
 				if (forResident || !filled[field.key]) filled[field.key] = value;
 			}
 			return filled;

@@ -142,7 +142,7 @@ export function residentInput(resident: Partial<Resident> | null | undefined): R
 	const consent = resident?.consent;
 	return {
 		name: resident?.name ?? '',
-		phone: resident?.phone ? (normalizePhone(resident.phone) ? formatPhone(normalizePhone(resident.phone)!) : resident.phone) : '',
+		phone: resident?.phone ? formatPhone(resident.phone) : '',
 		how: consent?.how ?? '',
 		parentName: consent?.by === 'parent' ? consent.name : '',
 		isParent: consent?.by === 'parent' ? 'ya' : ''
