@@ -40,8 +40,13 @@ test('apply → claim → correction → resubmit → approve → complete with 
 	await expect(officer.getByRole('img', { name: 'Foto Surat keterangan lahir' })).toBeVisible();
 
 	await officer.getByText('Minta perbaikan', { exact: true }).click();
+	const note = 'Nama ibu harus sama dengan di Kartu Keluarga.';
+	// sent with nothing ticked: refused, and the note typed is given back in the open form
+	await officer.getByLabel('Catatan untuk pemohon').fill(note);
+	await officer.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();
+	await expect(officer.getByRole('alert')).toHaveText('Pilih paling sedikit satu isian atau dokumen yang perlu diperbaiki.');
+	await expect(officer.getByLabel('Catatan untuk pemohon')).toHaveValue(note);
 	await officer.getByRole('checkbox', { name: 'Nama lengkap ibu' }).check();
-	await officer.getByLabel('Catatan untuk pemohon').fill('Nama ibu harus sama dengan di Kartu Keluarga.');
 	await officer.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();
 	await expect(officer.getByText('Menunggu perbaikan dari pemohon.')).toBeVisible();
 

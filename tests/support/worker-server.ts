@@ -6,12 +6,13 @@
  * 2. the Hrana test server over it (tests/support/hrana-server.ts, a stand-in for Turso, tests only);
  * 3. `wrangler dev --local` (workerd, no network) with TURSO_DATABASE_URL pointing at that server and the
  *    R2 bucket emulated in a fresh folder.
- * On SIGTERM/SIGINT, or when wrangler exits, it stops wrangler (by its PID) and the Hrana server.
+ * On SIGTERM/SIGINT, or when wrangler exits, it stops wrangler (by its PID) and the Hrana server, then ends
+ * whatever wrangler left running in this process group (its workerd children outlive it at times).
  *
  * Usage: tsx tests/support/worker-server.ts --port 5371 --hrana-port 7371 --db data/e2e-worker-5371.db
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../../src/lib/server/db/prepare';
@@ -71,7 +72,35 @@ async function stop(code: number) {
 		if (wrangler.exitCode === null) process.kill(wrangler.pid, 'SIGKILL');
 	}
 	await hrana.close();
+	for (const pid of leftInGroup()) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
 	process.exit(code);
+}
+
+/** The PIDs in this process's group other than itself and the processes that started it (Linux /proc). */
+function leftInGroup(): number[] {
+	const stat = (pid: number | string) => {
+		try {
+			// "pid (comm) state ppid pgrp ...": the fields after the command's closing parenthesis
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+			return { ppid: Number(fields[1]), pgrp: Number(fields[2]) };
+		} catch {
+			return null;
+		}
+	};
+	const own = stat(process.pid);
+	if (!own) return [];
+	const keep = new Set([process.pid]);
+	for (let pid = own.ppid; pid > 1 && !keep.has(pid); pid = stat(pid)?.ppid ?? 0) keep.add(pid);
+	return readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.map(Number)
+		.filter((pid) => !keep.has(pid) && stat(pid)?.pgrp === own.pgrp);
 }
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));

@@ -35,7 +35,8 @@ async function act(locals: App.Locals, id: string, input: Omit<DecisionInput, 'a
 	if (!locals.user) error(404, notFound());
 	const outcome = await decide(getDb(), { applicationId: id, actor: locals.user, ...input });
 	if (!outcome.ok && outcome.notFound) error(404, notFound());
-	if (!outcome.ok) return fail(400, { message: outcome.message, note: input.note ?? '' });
+	// what the officer typed and ticked comes back into the form that failed
+	if (!outcome.ok) return fail(400, { message: outcome.message, action: input.action, note: input.note ?? '', correction: input.correction });
 	redirect(303, `/petugas/permohonan/${id}`);
 }
 
@@ -52,25 +53,26 @@ export const actions = {
 	complete: async ({ locals, params, request, platform }) => {
 		const officer = await officerOf(locals, params.id);
 		const read = await resultFrom(getDb(), documentStore(platform), officer, params.id, request);
-		if (!read.ok) return fail(read.status, { message: read.message, note: '' });
+		if (!read.ok) return fail(read.status, { message: read.message });
 		return act(locals, params.id, { action: 'complete', result: read.result });
 	},
 	checklist: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
 		const outcome = await casework.setChecklist(getDb(), officer, params.id, checksFrom(await request.formData()));
-		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
+		if (!outcome.ok) return fail(400, { message: outcome.message });
 		redirect(303, `/petugas/permohonan/${params.id}#persyaratan`);
 	},
 	nik_revealed: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
 		const revealed = await casework.revealNumber(getDb(), officer, params.id, text(await request.formData(), 'field'));
-		if (!revealed) return fail(400, { message: m.staff_case_reveal_failed(), note: '' });
+		if (!revealed) return fail(400, { message: m.staff_case_reveal_failed() });
 		return { revealed };
 	},
 	result_revoked: async ({ locals, params, request }) => {
 		const officer = await officerOf(locals, params.id);
-		const outcome = await casework.revokeResult(getDb(), officer, params.id, text(await request.formData(), 'reason'));
-		if (!outcome.ok) return fail(400, { message: outcome.message, note: '' });
+		const reason = text(await request.formData(), 'reason');
+		const outcome = await casework.revokeResult(getDb(), officer, params.id, reason);
+		if (!outcome.ok) return fail(400, { message: outcome.message, action: 'result_revoked' as const, note: reason });
 		redirect(303, `/petugas/permohonan/${params.id}`);
 	}
 } satisfies Actions;
