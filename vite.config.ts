@@ -45,7 +45,9 @@ function localDataKey(): Plugin {
  */
 const fixedEntries: Record<string, string> = {
 	shell: 'src/lib/client/shell.ts',
-	'read-aloud': 'src/lib/client/read-aloud.ts'
+	'read-aloud': 'src/lib/client/read-aloud.ts',
+	// the offline form's own script: /formulir/<slug> has no SvelteKit client (its +page.svelte)
+	formulir: 'src/lib/client/formulir.ts'
 };
 
 function shellEntry(): Plugin {

@@ -32,6 +32,36 @@ test('read-only pages load no framework script, only the shell, and still regist
 	expect(scripts.some((s) => s.startsWith('/_app/immutable/entry/'))).toBe(true);
 });
 
+test('the offline form wakes up without SvelteKit\'s client, keeping the page the server wrote, in both languages', async ({ page, context }) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	for (const [language, heading] of [['id', 'Siapa yang melapor?'], ['en', 'Who is reporting the birth?']] as const) {
+		await context.addCookies([{ name: 'bahasa', value: language, url: test.info().project.use.baseURL! }]);
+		scripts.length = 0;
+		// the scripts come late, so the page the server wrote can be marked before they run
+		let slow = true;
+		await page.route('**/_app/**', async (route) => {
+			if (slow) await new Promise((done) => setTimeout(done, 800));
+			await route.continue();
+		});
+		await page.goto('/formulir/akta-kelahiran', { waitUntil: 'commit' });
+		const parts = ['#kepala nav', '#formulir h1', '#formulir input', '#kaki footer'];
+		await page.locator('#kaki footer').waitFor({ state: 'attached' });
+		await page.evaluate((selectors) => selectors.forEach((s) => document.querySelector<HTMLElement>(s)!.setAttribute('data-tertulis', '')), parts);
+		slow = false;
+		await expect(page).toHaveURL(/draf=/);
+		await page.unroute('**/_app/**');
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		// woken up, not drawn again: the nodes the server wrote are still there (the menu and foot too)
+		for (const part of parts) await expect(page.locator(`${part}[data-tertulis]`), part).toHaveCount(1);
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		expect(scripts.filter((s) => s.startsWith('/_app/immutable/entry/')), 'no SvelteKit client').toEqual([]);
+		expect(scripts).toContain('/_app/formulir.js');
+	}
+});
+
 test('the account menu is filled on a public page served from the cache, also offline, and emptied on logout', async ({
 	page,
 	context

@@ -1,8 +1,8 @@
 /**
  * The application form that works offline: prerendered at build time for every service, so the service
  * worker can precache it and it opens with no signal. Answers live on the phone (lib/client/drafts.ts)
- * and go out through the outbox (lib/client/outbox.ts). Without JavaScript the page points to the
- * server-side form at /ajukan/<slug>, which needs no JavaScript.
+ * and go out through the outbox (lib/client/outbox.ts); the form is components/offline-form/OfflineForm.svelte.
+ * Without JavaScript the page points to the server-side form at /ajukan/<slug>, which needs no JavaScript.
  *
  * Built from the catalogue definition file: an admin's later edits of a service's texts reach this page
  * with the next deploy (the server still validates against the stored service).
@@ -14,6 +14,8 @@ import { m } from '$lib/paraglide/messages';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const prerender = true;
+// woken up by its own script (client/formulir.ts), not by SvelteKit's client: see +page.svelte
+export const csr = false;
 
 export const entries: EntryGenerator = () => services.map((s) => ({ slug: s.slug }));
 
