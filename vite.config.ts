@@ -1,11 +1,12 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { i18nOptions } from './i18n.config.js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * `vite dev` against a local database file gets that file's data key, the same one `npm start` uses
@@ -45,9 +46,7 @@ function localDataKey(): Plugin {
  */
 const fixedEntries: Record<string, string> = {
 	shell: 'src/lib/client/shell.ts',
-	'read-aloud': 'src/lib/client/read-aloud.ts',
-	// the offline form's own script: /formulir/<slug> has no SvelteKit client (its +page.svelte)
-	formulir: 'src/lib/client/formulir.ts'
+	'read-aloud': 'src/lib/client/read-aloud.ts'
 };
 
 function shellEntry(): Plugin {
@@ -77,12 +76,64 @@ function shellEntry(): Plugin {
 }
 
 
+/**
+ * The offline form's script (src/lib/client/formulir.ts, for /formulir/<slug>, a page without SvelteKit's
+ * client) is built on its own, right after the app's client build and into it (`_app/formulir/`): a build of
+ * its own tree-shakes Svelte's runtime down to what the form uses, where a chunk shared with every other
+ * page carries what any page uses (10 KB more, brotli). Its entry keeps a fixed name, asked for without a
+ * query (the chunks it loads when needed import it by that name); those chunks are hashed. `files.json` lists them all, for the
+ * service worker to precache (they are not in SvelteKit's manifest).
+ */
+function offlineFormBuild(): Plugin {
+	let appBuild = false;
+	let outDir = '';
+	return {
+		name: 'layanan-offline-form-build',
+		apply: 'build',
+		options(options) {
+			appBuild = Boolean(options.input && typeof options.input === 'object' && !Array.isArray(options.input) && 'entry/start' in options.input);
+		},
+		configResolved(config) {
+			outDir = config.build.outDir;
+		},
+		async writeBundle() {
+			if (!appBuild) return;
+			const into = join(outDir, '_app/formulir');
+			const output = await build({
+				configFile: false,
+				logLevel: 'warn',
+				base: '/_app/formulir/',
+				// svelte.config.js, as the app is compiled (runes, TypeScript)
+				plugins: [svelte()],
+				resolve: {
+					alias: {
+						$lib: resolve('src/lib'),
+						// the only thing the form reads from SvelteKit: this always runs in the browser
+						'$app/environment': resolve('src/lib/client/browser-environment.ts')
+					}
+				},
+				build: {
+					outDir: into,
+					emptyOutDir: true,
+					copyPublicDir: false,
+					rollupOptions: {
+						input: { formulir: 'src/lib/client/formulir.ts' },
+						output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' }
+					}
+				}
+			});
+			const files = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).map((f) => `/_app/formulir/${f.fileName}`);
+			writeFileSync(join(into, 'files.json'), JSON.stringify(files));
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		// under vitest the messages are compiled beforehand (`npm run i18n` in test:unit): the plugin's file
 		// watcher would keep the test run from exiting
 		...(process.env.VITEST ? [] : [paraglideVitePlugin(i18nOptions as Parameters<typeof paraglideVitePlugin>[0])]),
-		localDataKey(), sveltekit(), shellEntry()],
+		localDataKey(), sveltekit(), shellEntry(), offlineFormBuild()],
 	// workbox-window's package points bundlers at its ES5 build (classes and iterators transpiled, 2.5× the
 	// size); every browser that has service workers runs its ES2017 build
 	resolve: { alias: { 'workbox-window': 'workbox-window/build/workbox-window.prod.mjs' } },

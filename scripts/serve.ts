@@ -195,6 +195,11 @@ const server = createServer(async (req, res) => {
 	// here (a rendered page's own headers, its CSP with nonces included, replace these when it is written)
 	for (const [name, value] of Object.entries(staticHeaders)) res.setHeader(name, value);
 	res.setHeader('Content-Security-Policy', staticCsp);
+	// a file whose name stays the same across versions (a prerendered page, the shell's and the offline
+	// form's scripts, the manifest) is checked again before each use (ETag), as Cloudflare does for its
+	// assets; without a header a browser may guess it fresh for days. Hashed files are immutable (the handler).
+	const path = decodedPath(target);
+	if (path && filePaths.has(path) && !path.startsWith('/_app/immutable/')) res.setHeader('Cache-Control', 'no-cache');
 
 	try {
 		await handler(req, res, () => refuse(res, 404));

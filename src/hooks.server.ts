@@ -34,8 +34,10 @@ import { getLocale, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runt
  */
 const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
 const shellTag = `<script type="module" src="${shellScript}"></script>`;
+// the offline form's own script carries the shell (client/formulir.ts): that page gets no second copy
+const carriesShell = (html: string) => html.includes('/_app/formulir/formulir.js') || html.includes('/src/lib/client/formulir.ts');
 const withShell = ({ html }: { html: string }) =>
-	html.replace('%lang%', getLocale()).replace('</head>', `${shellTag}</head>`);
+	html.replace('%lang%', getLocale()).replace('</head>', carriesShell(html) ? '</head>' : `${shellTag}</head>`);
 
 /**
  * The reader's language (Paraglide, i18n.config.js) is held per request in an AsyncLocalStorage, installed

@@ -5,7 +5,8 @@
 /**
  * The service worker: what makes the app open on a bad signal.
  *
- * - Precache (at install): the built JavaScript and CSS, the static files, the prerendered pages (every
+ * - Precache (at install): the built JavaScript and CSS (with the offline form's own build, listed in its
+ *   files.json), the static files, the prerendered pages (every
  *   service's offline form, "Draf saya", the offline page), and the public pages: home, the catalogue and
  *   every service page, tracking. Public pages are the same for everyone (the header shows no account
  *   data there), so serving them from the cache leaks nothing.
@@ -61,11 +62,31 @@ async function pageKey(path: string): Promise<string> {
 	return locale === baseLocale ? path : `${path}?bahasa=${locale}`;
 }
 
+/**
+ * The offline form's own script and the chunks it loads when needed (vite.config.ts, `offlineFormBuild`):
+ * built beside SvelteKit's, so not in its manifest; the build lists them in files.json.
+ */
+const OFFLINE_FORM = '/_app/formulir/';
+async function offlineFormFiles(): Promise<string[]> {
+	const answer = await fetch(`${OFFLINE_FORM}files.json?v=${version}`, { cache: 'no-cache' });
+	if (!answer.ok) throw new Error(`${OFFLINE_FORM}files.json: ${answer.status}`);
+	const listed: unknown = await answer.json();
+	return Array.isArray(listed) ? listed.filter((f): f is string => typeof f === 'string' && f.startsWith(OFFLINE_FORM)) : [];
+}
+
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(SHELL);
 			await cache.addAll([...build, ...files, ...prerendered]);
+			// past the browser's own cache: the entry's name is the same in every version
+			await Promise.all(
+				(await offlineFormFiles()).map(async (file) => {
+					const answer = await fetch(file, { cache: 'no-cache' });
+					if (!answer.ok) throw new Error(`${file}: ${answer.status}`);
+					await cache.put(file, answer);
+				})
+			);
 			// public pages without cookies: the anonymous version is the cached one
 			await Promise.all(
 				publicPages.map(async (path) => {
@@ -147,7 +168,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/dokumen/')) return;
 
 	// built assets and static files never change under one version: cache first
-	if (precached.has(url.pathname) && request.mode !== 'navigate' && !url.pathname.endsWith('__data.json')) {
+	if ((precached.has(url.pathname) || url.pathname.startsWith(OFFLINE_FORM)) && request.mode !== 'navigate' && !url.pathname.endsWith('__data.json')) {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
 		return;
 	}

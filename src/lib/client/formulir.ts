@@ -1,5 +1,5 @@
 /**
- * The offline form's own script (`/_app/formulir.js`, an entry of the client build: vite.config.ts), loaded
+ * The offline form's own script (`/_app/formulir/formulir.js`, built on its own: vite.config.ts), loaded
  * only by /formulir/<slug> (a prerendered page with `csr = false`). It wakes up, with Svelte's `hydrate`,
  * the three parts of the page that need it: the form, and the page's frame (menu and foot) so a page written
  * in Indonesian at build time reads in the reader's language. SvelteKit's client is never loaded here.
@@ -11,6 +11,9 @@
  * afresh instead (what was typed before the script ran is then read back by the form from the screen).
  */
 import { hydrate, type Component } from 'svelte';
+// the shell (service worker, prompts, account menu, read-aloud, language link) is part of this script here,
+// not a second one beside it (hooks.server.ts leaves its tag out): one copy of what the two share
+import './shell';
 import OfflineForm, { type OfflineFormData } from '$lib/components/offline-form/OfflineForm.svelte';
 import SiteFooter from '$lib/components/site/SiteFooter.svelte';
 import SiteHeader from '$lib/components/site/SiteHeader.svelte';

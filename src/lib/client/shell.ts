@@ -2,7 +2,8 @@
  * The app shell's own small script, on every page (also the pages without a framework, `csr = false`).
  * Its own entry of the client build, `/_app/shell.js` (vite.config.ts), added to every page's head by
  * hooks.server.ts as `<script type="module">`: same origin, so it passes `script-src 'self'` without a
- * nonce, and it never blocks the first paint. Precached by the service worker with the app.
+ * nonce, and it never blocks the first paint. Precached by the service worker with the app. The offline
+ * form's own script (client/formulir.ts) imports it instead, so that page loads one script, not two.
  *
  * - registers the service worker through workbox-window; offers "Versi baru tersedia – Muat ulang" when
  *   an update waits and applies it only when the user agrees;
