@@ -6,8 +6,9 @@
  * 2. the Hrana test server over it (tests/support/hrana-server.ts, a stand-in for Turso, tests only);
  * 3. `wrangler dev --local` (workerd, no network) with TURSO_DATABASE_URL pointing at that server and the
  *    R2 bucket emulated in a fresh folder.
- * On SIGTERM/SIGINT, or when wrangler exits, it stops wrangler (by its PID) and the Hrana server, then ends
- * whatever wrangler left running in this process group (its workerd children outlive it at times).
+ * On SIGTERM/SIGINT, or when wrangler exits, it ends wrangler and its workerd children (every process of
+ * this process group but itself and those that started it, by PID; workerd outlives a SIGTERM at times),
+ * then the Hrana server.
  *
  * Usage: tsx tests/support/worker-server.ts --port 5371 --hrana-port 7371 --db data/e2e-worker-5371.db
  */
@@ -65,13 +66,8 @@ let stopping = false;
 async function stop(code: number) {
 	if (stopping) return;
 	stopping = true;
-	if (wrangler.exitCode === null && wrangler.pid) {
-		const exited = new Promise((done) => wrangler.once('exit', done));
-		process.kill(wrangler.pid, 'SIGTERM');
-		await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-		if (wrangler.exitCode === null) process.kill(wrangler.pid, 'SIGKILL');
-	}
-	await hrana.close();
+	// at once, before anything is awaited: Playwright may end this process soon after its signal, and
+	// workerd outlives a SIGTERM at times. A test server has nothing to save.
 	for (const pid of leftInGroup()) {
 		try {
 			process.kill(pid, 'SIGKILL');
@@ -79,6 +75,7 @@ async function stop(code: number) {
 			// already gone
 		}
 	}
+	await hrana.close();
 	process.exit(code);
 }
 
