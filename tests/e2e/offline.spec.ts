@@ -173,3 +173,25 @@ test('the name and phone prefilled from the account are saved, and are there aft
 	await expect(page.getByLabel('Nomor HP')).toHaveValue(shownPhone);
 	await context.setOffline(false);
 });
+
+test('the back button moves between the form\'s pages, with the answers and the focus on the heading', async ({ page }) => {
+	await page.goto('/formulir/akta-kelahiran');
+	await expect(page).toHaveURL(/draf=/);
+	await page.getByLabel('NIK Anda').fill('6372041503930002');
+	await page.getByLabel('Nama lengkap Anda').fill('Rahmat Hidayat');
+	await page.getByLabel('Hubungan dengan anak').selectOption({ label: 'Ayah' });
+	await page.getByLabel('Nomor HP').fill('0812 5555 4444');
+	await page.getByRole('button', { name: 'Lanjut' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa anak yang lahir?' })).toBeFocused();
+
+	await page.goBack();
+	await expect(page).toHaveURL(/hal=langkah-1/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa yang melapor?' })).toBeFocused();
+	await expect(page.getByLabel('NIK Anda')).toHaveValue('6372041503930002');
+	await page.goForward();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa anak yang lahir?' })).toBeFocused();
+	// the draft remembers the page it was left on
+	await page.goto('/draf');
+	await page.getByRole('link', { name: /Akta Kelahiran/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Siapa anak yang lahir?' })).toBeVisible();
+});
