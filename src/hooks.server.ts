@@ -26,6 +26,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
+import { offlineFormScript } from '$lib/components/offline-form/script';
 
 /**
  * Every page, with or without the framework (`csr = false`), loads the shell script (service worker,
@@ -35,9 +36,8 @@ import { getLocale, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runt
 const shellScript = dev ? '/src/lib/client/shell.ts' : `/_app/shell.js?v=${version}`;
 const shellTag = `<script type="module" src="${shellScript}"></script>`;
 // the offline form's own script carries the shell (client/formulir.ts): that page gets no second copy
-const carriesShell = (html: string) => html.includes('/_app/formulir/formulir.js') || html.includes('/src/lib/client/formulir.ts');
 const withShell = ({ html }: { html: string }) =>
-	html.replace('%lang%', getLocale()).replace('</head>', carriesShell(html) ? '</head>' : `${shellTag}</head>`);
+	html.replace('%lang%', getLocale()).replace('</head>', html.includes(offlineFormScript) ? '</head>' : `${shellTag}</head>`);
 
 /**
  * The reader's language (Paraglide, i18n.config.js) is held per request in an AsyncLocalStorage, installed
